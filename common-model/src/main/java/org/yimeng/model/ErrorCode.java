@@ -1,0 +1,72 @@
+package org.yimeng.model;
+
+/**
+ * The stable error codes of the API contract (api.md), each with its HTTP status. Front ends switch on the code,
+ * never on the message, so a code is never renamed.
+ */
+public enum ErrorCode {
+    // generic
+    MALFORMED_REQUEST(400, "Malformed request"),
+    VALIDATION_FAILED(422, "Validation failed"),
+    UNAUTHORIZED(401, "Authentication required"),
+    FORBIDDEN(403, "Forbidden"),
+    NOT_FOUND(404, "Not found"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    NOT_ACCEPTABLE(406, "Not acceptable"),
+    PAYLOAD_TOO_LARGE(413, "Payload too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    CONFLICT(409, "Conflict"),
+    INVALID_CURSOR(400, "Invalid cursor"),
+    SERVICE_UNAVAILABLE(503, "Service unavailable"),
+    INTERNAL_ERROR(500, "Internal error"),
+    // idempotency
+    IDEMPOTENCY_KEY_REQUIRED(400, "Idempotency-Key header required"),
+    IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused with a different request"),
+    IDEMPOTENCY_KEY_IN_FLIGHT(409, "Request with this idempotency key is still being processed"),
+    // places and people
+    DUPLICATE_COMMUNITY(409, "Duplicate community"),
+    UNKNOWN_COUNTY(422, "Unknown county"),
+    UNKNOWN_GRID(422, "Unknown grid"),
+    DUPLICATE_VOLUNTEER(409, "Duplicate volunteer"),
+    INVALID_ID_NUMBER(422, "Invalid resident ID number"),
+    CONSENT_REQUIRED(422, "Consent required"),
+    DUPLICATE_HOUSEHOLD(409, "Duplicate household"),
+    // pairings
+    PAIRING_NEEDS_TWO_VOLUNTEERS(422, "A pairing needs two distinct volunteers"),
+    VOLUNTEER_NOT_ACTIVE(422, "Volunteer not active"),
+    VOLUNTEER_OUTSIDE_COMMUNITY(422, "Volunteer outside the household's community"),
+    HOUSEHOLD_HAS_NO_GRID(422, "Household has no grid"),
+    HOUSEHOLD_ALREADY_PAIRED(409, "Household already has an active pairing"),
+    VOLUNTEER_AT_CAPACITY(409, "Volunteer at pairing capacity"),
+    PAIRING_NOT_ACTIVE(409, "Pairing not active"),
+    // wishes and activities
+    WISH_ALREADY_CLAIMED(409, "Wish already claimed"),
+    INVALID_WISH_STATE(409, "Invalid wish state"),
+    ACTIVITY_FULL(409, "Activity full"),
+    ALREADY_SIGNED_UP(409, "Already signed up"),
+    OVERLAPPING_SIGNUP(409, "Overlapping sign-up"),
+    INVALID_ACTIVITY_STATE(409, "Invalid activity state"),
+    RECORDING_WINDOW_CLOSED(422, "Recording window closed"),
+    // ledger
+    UNKNOWN_COMMUNITY(422, "Unknown community"),
+    UNKNOWN_PIGGY_BANK(422, "Unknown piggy-bank"),
+    PIGGY_BANK_RETIRED(422, "Piggy-bank retired"),
+    ALREADY_REVERSED(409, "Entry already reversed"),
+    INSUFFICIENT_FUNDS(422, "Insufficient funds");
+
+    private final int status;
+    private final String title;
+
+    ErrorCode(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+}
