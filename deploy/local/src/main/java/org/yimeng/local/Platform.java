@@ -27,6 +27,7 @@ public final class Platform {
     private final Path root;
     private final Path data;
     private final List<Process> services = new ArrayList<>();
+    private volatile boolean stopping;
     private Postgres postgres;
     private KafkaBroker kafka;
 
@@ -92,6 +93,9 @@ public final class Platform {
 
         for (Process p : services) {
             int rc = p.waitFor();
+            if (stopping) {
+                return;
+            }
             say(p.info().command().orElse("a service") + " exited with " + rc + "; stopping the platform");
             System.exit(rc == 0 ? 0 : 1);
         }
@@ -166,6 +170,7 @@ public final class Platform {
     }
 
     private synchronized void stop() {
+        stopping = true;
         say("stopping…");
         for (Process p : services) {
             p.destroy();

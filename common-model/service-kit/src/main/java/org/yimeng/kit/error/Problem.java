@@ -10,9 +10,11 @@ import org.yimeng.model.ErrorCode;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /** An RFC 9457 problem document with the platform's stable {@code code} and, for validation, {@code violations}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"type", "title", "status", "detail", "code", "instance", "violations"})
 @Schema(name = "Problem", description = "RFC 9457 problem details with a stable error code")
 public final class Problem {
     public static final String MEDIA_TYPE = "application/problem+json";
