@@ -41,8 +41,13 @@ public final class KafkaBroker implements AutoCloseable {
      * @param port   the client port, or 0 for any free port
      */
     public static KafkaBroker start(File logDir, int port) throws IOException {
+        return start(logDir, port, 0);
+    }
+
+    /** As {@link #start(File, int)}, with a fixed controller port so that a restarted broker finds its quorum. */
+    public static KafkaBroker start(File logDir, int port, int controllerPort) throws IOException {
         int clientPort = port > 0 ? port : freePort();
-        int controllerPort = freePort();
+        controllerPort = controllerPort > 0 ? controllerPort : freePort();
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
@@ -118,7 +123,7 @@ public final class KafkaBroker implements AutoCloseable {
         server.awaitShutdown();
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             s.setReuseAddress(true);
             return s.getLocalPort();
