@@ -52,7 +52,11 @@ public enum ErrorCode {
     UNKNOWN_PIGGY_BANK(422, "Unknown piggy-bank"),
     PIGGY_BANK_RETIRED(422, "Piggy-bank retired"),
     ALREADY_REVERSED(409, "Entry already reversed"),
-    INSUFFICIENT_FUNDS(422, "Insufficient funds");
+    INSUFFICIENT_FUNDS(422, "Insufficient funds"),
+    // places (appended)
+    DUPLICATE_GRID(409, "Duplicate grid"),
+    // ledger (appended)
+    REVERSAL_NOT_REVERSIBLE(422, "A reversal cannot be reversed");
 
     private final int status;
     private final String title;

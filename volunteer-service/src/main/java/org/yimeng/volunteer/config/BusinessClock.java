@@ -1,0 +1,35 @@
+package org.yimeng.volunteer.config;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Today and this week in the programme's calendar (Asia/Shanghai), whatever the JVM's zone. */
+@ApplicationScoped
+public class BusinessClock {
+    @Inject
+    ProgrammeConfig config;
+
+    Clock clock = Clock.systemUTC();
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), config.zone());
+    }
+
+    /** Monday of the current ISO week. */
+    public LocalDate weekStart() {
+        return today().with(DayOfWeek.MONDAY);
+    }
+
+    public LocalDate dateOf(Instant instant) {
+        return LocalDate.ofInstant(instant, config.zone());
+    }
+}

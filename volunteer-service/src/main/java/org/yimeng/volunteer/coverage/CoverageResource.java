@@ -1,0 +1,32 @@
+package org.yimeng.volunteer.coverage;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.yimeng.volunteer.support.Params;
+
+/** The "一网帮尽" view of an area. */
+@Path("/api/v1/coverage")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Coverage")
+public class CoverageResource {
+    @Inject
+    CoverageService coverage;
+
+    @GET
+    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @Operation(summary = "Households, surveyed, paired, unpaired (with ids), coverage ratio and duplicate active pairings "
+            + "of exactly one of countyCode, communityId or gridId, with a per-grid breakdown")
+    public CoverageResponse get(@QueryParam("countyCode") String countyCode, @QueryParam("communityId") String communityId,
+            @QueryParam("gridId") String gridId) {
+        return coverage.coverage(countyCode == null || countyCode.isBlank() ? null : countyCode.trim(),
+                Params.uuid("communityId", communityId), Params.uuid("gridId", gridId));
+    }
+}

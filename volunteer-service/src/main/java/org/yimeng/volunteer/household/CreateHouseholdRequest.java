@@ -1,0 +1,24 @@
+package org.yimeng.volunteer.household;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** A household in difficulty, as a village or community worker records it. */
+public record CreateHouseholdRequest(
+        @NotNull UUID communityId,
+        UUID gridId,
+        @NotBlank @Size(max = 50) String headName,
+        @Size(max = 30) String headIdNumber,
+        @Pattern(regexp = "1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}", message = "must be a mobile or landline number")
+        String phone,
+        @NotBlank @Size(max = 200) String address,
+        @NotNull @Min(1) @Max(50) Integer memberCount,
+        @NotNull @Size(max = 7) List<@NotNull HouseholdCategory> categories) {
+}

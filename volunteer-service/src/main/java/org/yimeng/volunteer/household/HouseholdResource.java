@@ -1,0 +1,91 @@
+package org.yimeng.volunteer.household;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.yimeng.kit.idempotency.Idempotency;
+import org.yimeng.kit.page.Page;
+import org.yimeng.volunteer.support.Params;
+
+/** Households in difficulty, their needs surveys (需求摸底) and basic archive. */
+@Path("/api/v1/households")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Households")
+public class HouseholdResource {
+    @Inject
+    HouseholdService households;
+
+    @Inject
+    Idempotency idempotency;
+
+    @POST
+    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @Operation(summary = "Record a household in difficulty (409 DUPLICATE_HOUSEHOLD with existingId)")
+    public Response create(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull CreateHouseholdRequest request) {
+        return idempotency.execute("households", key, request,
+                () -> Response.status(Response.Status.CREATED).entity(households.create(request)).build());
+    }
+
+    @GET
+    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @Operation(summary = "List households in your scope (filters communityId, gridId, paired, surveyed)")
+    public Page<HouseholdResponse> list(@QueryParam("communityId") String communityId, @QueryParam("gridId") String gridId,
+            @QueryParam("paired") String paired, @QueryParam("surveyed") String surveyed,
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        return households.list(Params.uuid("communityId", communityId), Params.uuid("gridId", gridId),
+                Params.bool("paired", paired), Params.bool("surveyed", surveyed), limit, cursor);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @Operation(summary = "One household with its basic archive status and active pairing")
+    public HouseholdResponse get(@PathParam("id") UUID id) {
+        return households.get(id);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @Operation(summary = "Place a household in a grid or change its phone, member count or categories")
+    public HouseholdResponse update(@PathParam("id") UUID id, @Valid @NotNull UpdateHouseholdRequest request) {
+        return households.update(id, request);
+    }
+
+    @POST
+    @Path("/{id}/surveys")
+    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @Operation(summary = "Record a needs survey of the household")
+    public Response survey(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
+            @Valid @NotNull CreateSurveyRequest request) {
+        return idempotency.execute("surveys:" + id, key, request,
+                () -> Response.status(Response.Status.CREATED).entity(households.survey(id, request)).build());
+    }
+
+    @GET
+    @Path("/{id}/surveys")
+    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @Operation(summary = "The household's needs surveys, oldest first")
+    public List<SurveyResponse> surveys(@PathParam("id") UUID id) {
+        return households.surveys(id);
+    }
+}

@@ -1,0 +1,16 @@
+package org.yimeng.volunteer.household;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A household as the API shows it: head ID number and phone masked; {@code archive} says whether the basic
+ * archive is complete and what is missing; {@code activePairingId} is null while unpaired.
+ */
+public record HouseholdResponse(UUID id, String countyCode, UUID communityId, UUID gridId, String headName,
+        String headIdNumber, String phone, String address, int memberCount, List<HouseholdCategory> categories,
+        boolean surveyed, long surveyCount, LocalDate lastSurveyedOn, UUID activePairingId, Archive archive,
+        Instant createdAt, Instant updatedAt) {
+}

@@ -1,0 +1,96 @@
+package org.yimeng.volunteer.scope;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.yimeng.kit.auth.Caller;
+import org.yimeng.kit.error.ApiException;
+import org.yimeng.model.Role;
+import org.yimeng.volunteer.support.Where;
+
+/**
+ * The access rule of domain.md for every resource: GRID_WORKER their grid, COMMUNITY_ADMIN their community,
+ * COUNTY_ADMIN their county, CITY_ADMIN everything, VOLUNTEER their own record. Single records outside the scope
+ * answer 403; lists are narrowed to the scope.
+ */
+@RequestScoped
+public class Scope {
+    @Inject
+    Caller caller;
+
+    @Inject
+    EntityManager em;
+
+    private Access access;
+
+    public Access access() {
+        if (access == null) {
+            access = resolve();
+        }
+        return access;
+    }
+
+    /** 403 unless the caller's scope covers the place. */
+    public void require(Place place) {
+        if (!access().allows(place)) {
+            throw ApiException.forbidden("Outside your scope");
+        }
+    }
+
+    /** 403 unless the caller may see the community itself (see {@link Access#allowsCommunity}). */
+    public void requireCommunity(String countyCode, UUID communityId) {
+        if (!access().allowsCommunity(countyCode, communityId)) {
+            throw ApiException.forbidden("Outside your scope");
+        }
+    }
+
+    /**
+     * Narrows a list query to the caller's scope, given the columns (or JPQL paths) that hold county, community
+     * and grid; a caller without a place scope sees nothing.
+     */
+    public void restrict(Where where, String countyColumn, String communityColumn, String gridColumn) {
+        Access a = access();
+        switch (a.level()) {
+            case CITY -> {
+            }
+            case COUNTY -> where.and(countyColumn + " = :scopeCounty", "scopeCounty", a.countyCode());
+            case COMMUNITY -> where.and(communityColumn + " = :scopeCommunity", "scopeCommunity", a.communityId());
+            case GRID -> where.and(gridColumn + " = :scopeGrid", "scopeGrid", a.gridId());
+            default -> throw ApiException.forbidden("Your role may not list these records");
+        }
+    }
+
+    private Access resolve() {
+        // the broadest role wins when a token carries several
+        if (caller.is(Role.CITY_ADMIN)) {
+            return Access.CITY;
+        }
+        if (caller.is(Role.COUNTY_ADMIN)) {
+            return new Access(Access.Level.COUNTY, caller.requireCounty(), null, null, null);
+        }
+        if (caller.is(Role.COMMUNITY_ADMIN)) {
+            UUID community = caller.requireCommunity();
+            List<?> county = em.createNativeQuery("SELECT county_code FROM community WHERE id = ?1")
+                    .setParameter(1, community).getResultList();
+            return county.isEmpty() ? Access.NONE
+                    : new Access(Access.Level.COMMUNITY, (String) county.get(0), community, null, null);
+        }
+        if (caller.is(Role.GRID_WORKER)) {
+            UUID grid = caller.requireGrid();
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery(
+                    "SELECT c.county_code, c.id FROM grid g JOIN community c ON c.id = g.community_id WHERE g.id = ?1")
+                    .setParameter(1, grid).getResultList();
+            return rows.isEmpty() ? Access.NONE
+                    : new Access(Access.Level.GRID, (String) rows.get(0)[0], (UUID) rows.get(0)[1], grid, null);
+        }
+        if (caller.is(Role.VOLUNTEER)) {
+            return new Access(Access.Level.VOLUNTEER, null, null, null, caller.requireVolunteer());
+        }
+        return Access.NONE;
+    }
+}

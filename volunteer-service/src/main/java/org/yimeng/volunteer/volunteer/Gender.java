@@ -1,0 +1,5 @@
+package org.yimeng.volunteer.volunteer;
+
+public enum Gender {
+    MALE, FEMALE
+}

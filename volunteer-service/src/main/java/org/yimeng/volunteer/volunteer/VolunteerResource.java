@@ -1,0 +1,73 @@
+package org.yimeng.volunteer.volunteer;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.yimeng.kit.idempotency.Idempotency;
+import org.yimeng.kit.page.Page;
+import org.yimeng.volunteer.support.Params;
+
+/** Volunteers: registration with consent, changes, reads; phones and ID numbers always masked. */
+@Path("/api/v1/volunteers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Volunteers")
+public class VolunteerResource {
+    @Inject
+    VolunteerService volunteers;
+
+    @Inject
+    Idempotency idempotency;
+
+    @POST
+    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @Operation(summary = "Register a volunteer (consent required; 409 DUPLICATE_VOLUNTEER; 422 INVALID_ID_NUMBER)")
+    public Response register(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull CreateVolunteerRequest request) {
+        return idempotency.execute("volunteers", key, request,
+                () -> Response.status(Response.Status.CREATED).entity(volunteers.register(request)).build());
+    }
+
+    @GET
+    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @Operation(summary = "List volunteers in your scope (filters communityId, gridId, skill, status)")
+    public Page<VolunteerResponse> list(@QueryParam("communityId") String communityId, @QueryParam("gridId") String gridId,
+            @QueryParam("skill") String skill, @QueryParam("status") String status, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        return volunteers.list(Params.uuid("communityId", communityId), Params.uuid("gridId", gridId),
+                skill == null || skill.isBlank() ? null : skill.strip(),
+                Params.enumOf(VolunteerStatus.class, "status", status), limit, cursor);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({"VOLUNTEER", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @Operation(summary = "One volunteer with totalMinutes, starLevel, weekMinutes, weeklyGoalMet (a volunteer sees only their own)")
+    public VolunteerResponse get(@PathParam("id") UUID id) {
+        return volunteers.get(id);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @Operation(summary = "Change a volunteer's status, grid or skills")
+    public VolunteerResponse update(@PathParam("id") UUID id, @Valid @NotNull UpdateVolunteerRequest request) {
+        return volunteers.update(id, request);
+    }
+}
