@@ -56,7 +56,22 @@ public enum ErrorCode {
     // places (appended)
     DUPLICATE_GRID(409, "Duplicate grid"),
     // ledger (appended)
-    REVERSAL_NOT_REVERSIBLE(422, "A reversal cannot be reversed");
+    REVERSAL_NOT_REVERSIBLE(422, "A reversal cannot be reversed"),
+    // activities and attendance (appended)
+    NOT_SIGNED_UP(409, "Volunteer not signed up for this activity"),
+    ALREADY_CHECKED_IN(409, "Already checked in"),
+    NOT_CHECKED_IN(409, "Not checked in"),
+    ALREADY_CHECKED_OUT(409, "Already checked out"),
+    CHECK_OUT_BEFORE_CHECK_IN(422, "Check-out before check-in"),
+    ACTIVITY_NOT_STARTED(409, "Activity has not started yet"),
+    OVERLAPPING_SERVICE(409, "Service time overlaps another record of the volunteer"),
+    CERTIFICATE_NOT_FOUND(404, "Certificate not found"),
+    // imports (appended)
+    UNSUPPORTED_FILE_TYPE(415, "Unsupported file type"),
+    UNREADABLE_FILE(422, "The file cannot be read"),
+    WRONG_TEMPLATE(422, "The file does not match the template"),
+    FILE_TOO_LARGE(413, "File too large"),
+    IMPORT_NOT_COMMITTABLE(409, "Import cannot be committed in its current state");
 
     private final int status;
     private final String title;
