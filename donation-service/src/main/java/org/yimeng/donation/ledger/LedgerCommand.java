@@ -1,0 +1,42 @@
+package org.yimeng.donation.ledger;
+
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import org.yimeng.model.DonationChannel;
+
+/**
+ * What the {@link LedgerWriter} appends. Each command carries the future its caller waits on; the writer completes
+ * it after the batch's transaction committed, or with an {@link org.yimeng.kit.error.ApiException} when the command
+ * broke a rule (a rejected command writes nothing).
+ */
+public sealed interface LedgerCommand {
+
+    CompletableFuture<?> future();
+
+    /** A gift. Exactly one of {@code piggyBankCode} and {@code communityId}; {@code occurredAt} null means now. */
+    record Donate(String idempotencyKey, String requestHash, String piggyBankCode, UUID communityId, long amountFen,
+            DonationChannel channel, String donorName, String donorPhone, boolean anonymous, Instant occurredAt,
+            CompletableFuture<DonationReceipt> future) implements LedgerCommand {
+    }
+
+    /** Money from a community's fund to one activity, decided once per {@code requestId}. */
+    record Disburse(UUID requestId, UUID communityId, UUID activityId, long amountFen, String purpose,
+            CompletableFuture<Posted> future) implements LedgerCommand {
+    }
+
+    /** The correction of one entry: the same amount back between the same two accounts. */
+    record Reverse(UUID entryId, String reason, String requestedBy, CompletableFuture<Posted> future)
+            implements LedgerCommand {
+    }
+
+    /** A recorded donation as its response shows it; {@code replayed} when the key had been recorded before. */
+    record DonationReceipt(UUID entryId, long sequence, UUID communityId, long amountFen, String receiptNo, String hash,
+            Instant recordedAt, long balanceAfterFen, boolean replayed) {
+    }
+
+    /** An appended (or, for a repeated funding request, earlier) entry and the fund's balance right after it. */
+    record Posted(Entry entry, long balanceAfterFen, boolean replayed) {
+    }
+}

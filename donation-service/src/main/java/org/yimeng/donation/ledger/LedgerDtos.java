@@ -1,0 +1,45 @@
+package org.yimeng.donation.ledger;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Responses of the ledger API. Instants are strings in the hash-line form, so auditors can hash what they read. */
+public final class LedgerDtos {
+    private LedgerDtos() {
+    }
+
+    @Schema(description = "A ledger entry with every field of the hash line (api.md)")
+    public record EntryView(long sequence, UUID entryId, EntryType type, UUID communityId, String debitAccount,
+            String creditAccount, long amountFen,
+            @Schema(format = "date-time", example = "2025-05-18T04:49:00.000000Z") String occurredAt,
+            @Schema(format = "date-time", example = "2025-05-18T04:49:00.000000Z") String recordedAt,
+            UUID reversalOf, String prevHash, String hash) {
+        public static EntryView of(Entry e) {
+            return new EntryView(e.sequence(), e.entryId(), e.type(), e.communityId(), e.debitAccount(), e.creditAccount(),
+                    e.amountFen(), ChainHash.instant(e.occurredAt()), ChainHash.instant(e.recordedAt()), e.reversalOf(),
+                    e.prevHash(), e.hash());
+        }
+    }
+
+    @Schema(description = "A community fund's balance: credits minus debits of entries that occurred before asOf")
+    public record BalanceView(UUID communityId, long balanceFen, String asOf, Long lastSequence) {
+    }
+
+    @Schema(description = "A fund statement for [from, to) in Asia/Shanghai dates, by occurredAt")
+    public record StatementView(UUID communityId, LocalDate from, LocalDate to, long openingFen, long inFen, long outFen,
+            long closingFen, long entryCount) {
+    }
+
+    @Schema(description = "The result of recomputing the chain")
+    public record VerifyView(boolean valid, long checked, Long headSequence, String headHash, Long firstInvalidSequence,
+            String reason) {
+    }
+
+    public record ReversalRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+}

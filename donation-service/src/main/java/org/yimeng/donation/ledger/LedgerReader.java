@@ -1,0 +1,250 @@
+package org.yimeng.donation.ledger;
+
+import java.io.BufferedWriter;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.yimeng.donation.ledger.LedgerDtos.BalanceView;
+import org.yimeng.donation.ledger.LedgerDtos.EntryView;
+import org.yimeng.donation.ledger.LedgerDtos.StatementView;
+import org.yimeng.donation.scope.Scope;
+import org.yimeng.kit.page.Cursor;
+import org.yimeng.kit.page.Page;
+
+/**
+ * Auditors' reads. Time filters, balances and statements go by {@code occurredAt} (when the money changed hands:
+ * a cash box counted on Monday belongs to Sunday); ranges are half-open, [from, to). Lists page by sequence, which
+ * only ever grows, so a page never repeats or skips an entry while entries are appended.
+ */
+@ApplicationScoped
+public class LedgerReader {
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ChainStream chain;
+
+    public Page<EntryView> entries(Scope.Filter scope, UUID communityId, EntryType type, Instant from, Instant to,
+            int limit, String cursor) {
+        String[] after = Cursor.decode(cursor, 1);
+        long afterSequence = 0;
+        if (after != null) {
+            try {
+                afterSequence = Long.parseLong(after[0]);
+            } catch (NumberFormatException e) {
+                throw new org.yimeng.kit.error.ApiException(org.yimeng.model.ErrorCode.INVALID_CURSOR,
+                        "The cursor is not one this service issued");
+            }
+        }
+        StringBuilder sql = new StringBuilder("SELECT " + LedgerQueries.ENTRY_COLUMNS + " FROM ledger_entry WHERE sequence > ?");
+        List<Object> params = new ArrayList<>();
+        params.add(afterSequence);
+        if (communityId != null) {
+            sql.append(" AND community_id = ?");
+            params.add(communityId);
+        }
+        if (scope.communityId() != null) {
+            sql.append(" AND community_id = ?");
+            params.add(scope.communityId());
+        }
+        if (scope.countyCode() != null) {
+            sql.append(" AND community_id IN (SELECT id FROM community WHERE county_code = ?)");
+            params.add(scope.countyCode());
+        }
+        if (type != null) {
+            sql.append(" AND type = ?");
+            params.add(type.name());
+        }
+        if (from != null) {
+            sql.append(" AND occurred_at >= ?");
+            params.add(Timestamp.from(from));
+        }
+        if (to != null) {
+            sql.append(" AND occurred_at < ?");
+            params.add(Timestamp.from(to));
+        }
+        sql.append(" ORDER BY sequence LIMIT ?");
+        params.add(limit + 1);
+        List<Entry> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(LedgerQueries.entry(rs, 1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("ledger entries", e);
+        }
+        return Page.of(rows, limit, EntryView::of, e -> Cursor.encode(Long.toString(e.sequence())));
+    }
+
+    public BalanceView balance(UUID communityId, Instant asOf) {
+        Instant at = asOf == null ? Instant.now() : asOf;
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT coalesce(sum(CASE WHEN credit_account = ? THEN amount_fen ELSE -amount_fen END), 0), max(sequence) "
+                        + "FROM ledger_entry WHERE community_id = ? AND occurred_at < ?")) {
+            ps.setString(1, Accounts.fund(communityId));
+            ps.setObject(2, communityId);
+            ps.setTimestamp(3, Timestamp.from(at));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long balance = rs.getLong(1);
+                long last = rs.getLong(2);
+                Long lastSequence = rs.wasNull() ? null : last;
+                return new BalanceView(communityId, balance, ChainHash.instant(ChainHash.truncate(at)), lastSequence);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("ledger balance", e);
+        }
+    }
+
+    public StatementView statement(UUID communityId, LocalDate from, LocalDate to) {
+        Instant start = from.atStartOfDay(LedgerWriter.SHANGHAI).toInstant();
+        Instant end = to.atStartOfDay(LedgerWriter.SHANGHAI).toInstant();
+        String fund = Accounts.fund(communityId);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT "
+                + "coalesce(sum(CASE WHEN credit_account = ? THEN amount_fen ELSE -amount_fen END) FILTER (WHERE occurred_at < ?), 0), "
+                + "coalesce(sum(amount_fen) FILTER (WHERE occurred_at >= ? AND credit_account = ?), 0), "
+                + "coalesce(sum(amount_fen) FILTER (WHERE occurred_at >= ? AND debit_account = ?), 0), "
+                + "count(*) FILTER (WHERE occurred_at >= ?) "
+                + "FROM ledger_entry WHERE community_id = ? AND occurred_at < ?")) {
+            Timestamp s = Timestamp.from(start);
+            ps.setString(1, fund);
+            ps.setTimestamp(2, s);
+            ps.setTimestamp(3, s);
+            ps.setString(4, fund);
+            ps.setTimestamp(5, s);
+            ps.setString(6, fund);
+            ps.setTimestamp(7, s);
+            ps.setObject(8, communityId);
+            ps.setTimestamp(9, Timestamp.from(end));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long opening = rs.getLong(1);
+                long in = rs.getLong(2);
+                long out = rs.getLong(3);
+                return new StatementView(communityId, from, to, opening, in, out, opening + in - out, rs.getLong(4));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("ledger statement", e);
+        }
+    }
+
+    /** The statement's entries as CSV, oldest first, with a running balance; streamed. */
+    public void statementCsv(UUID communityId, LocalDate from, LocalDate to, OutputStream out) throws Exception {
+        StatementView st = statement(communityId, from, to);
+        Instant start = from.atStartOfDay(LedgerWriter.SHANGHAI).toInstant();
+        Instant end = to.atStartOfDay(LedgerWriter.SHANGHAI).toInstant();
+        String fund = Accounts.fund(communityId);
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        w.write("sequence,entryId,type,occurredAt,recordedAt,debitAccount,creditAccount,amountFen,inFen,outFen,balanceFen,reversalOf\r\n");
+        try (Connection c = dataSource.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + LedgerQueries.ENTRY_COLUMNS + " FROM ledger_entry "
+                    + "WHERE community_id = ? AND occurred_at >= ? AND occurred_at < ? ORDER BY occurred_at, sequence")) {
+                ps.setFetchSize(ChainStream.FETCH_SIZE);
+                ps.setObject(1, communityId);
+                ps.setTimestamp(2, Timestamp.from(start));
+                ps.setTimestamp(3, Timestamp.from(end));
+                long balance = st.openingFen();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Entry e = LedgerQueries.entry(rs, 1);
+                        long delta = e.deltaFor(fund);
+                        balance += delta;
+                        Csv.row(w, Long.toString(e.sequence()), e.entryId().toString(), e.type().name(),
+                                ChainHash.instant(e.occurredAt()), ChainHash.instant(e.recordedAt()), e.debitAccount(),
+                                e.creditAccount(), Long.toString(e.amountFen()), delta > 0 ? Long.toString(delta) : "0",
+                                delta < 0 ? Long.toString(-delta) : "0", Long.toString(balance),
+                                e.reversalOf() == null ? "" : e.reversalOf().toString());
+                    }
+                }
+            } finally {
+                c.commit();
+                c.setAutoCommit(auto);
+            }
+        }
+        w.flush();
+    }
+
+    /** Entries fromSequence..toSequence as NDJSON or CSV, in sequence order, with every field of the hash line. */
+    public void export(Long fromSequence, Long toSequence, boolean csv, OutputStream out) throws Exception {
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.US_ASCII), 1 << 16);
+        if (csv) {
+            w.write("sequence,entryId,type,communityId,debitAccount,creditAccount,amountFen,occurredAt,recordedAt,"
+                    + "reversalOf,prevHash,hash\r\n");
+        }
+        chain.read(s -> {
+            long from = fromSequence == null ? 1 : fromSequence;
+            long to = toSequence == null ? s.headSequence() : Math.min(toSequence, s.headSequence());
+            s.stream(from, to, (seq, id, type, community, debit, credit, amount, occurred, recorded, reversalOf, prev, hash) -> {
+                if (csv) {
+                    Csv.row(w, Long.toString(seq), id, type, community, debit, credit, Long.toString(amount),
+                            ChainHash.formatMicros(occurred), ChainHash.formatMicros(recorded),
+                            reversalOf == null ? "" : reversalOf, prev, hash);
+                } else {
+                    w.write("{\"sequence\":");
+                    w.write(Long.toString(seq));
+                    field(w, "entryId", id);
+                    field(w, "type", type);
+                    field(w, "communityId", community);
+                    field(w, "debitAccount", debit);
+                    field(w, "creditAccount", credit);
+                    w.write(",\"amountFen\":");
+                    w.write(Long.toString(amount));
+                    field(w, "occurredAt", ChainHash.formatMicros(occurred));
+                    field(w, "recordedAt", ChainHash.formatMicros(recorded));
+                    if (reversalOf == null) {
+                        w.write(",\"reversalOf\":null");
+                    } else {
+                        field(w, "reversalOf", reversalOf);
+                    }
+                    field(w, "prevHash", prev);
+                    field(w, "hash", hash);
+                    w.write("}\n");
+                }
+            });
+            return null;
+        });
+        w.flush();
+    }
+
+    private static void field(Writer w, String name, String value) throws java.io.IOException {
+        w.write(",\"");
+        w.write(name);
+        w.write("\":\"");
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            if (ch == '"' || ch == '\\') {
+                w.write('\\');
+                w.write(ch);
+            } else if (ch < 0x20 || ch > 0x7e) {
+                w.write(String.format("\\u%04x", (int) ch));
+            } else {
+                w.write(ch);
+            }
+        }
+        w.write('"');
+    }
+}
