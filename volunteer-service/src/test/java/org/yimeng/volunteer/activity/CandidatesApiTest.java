@@ -22,7 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /** The emergency call-out: who has the skills, is free, and lives nearest. */
 @QuarkusTest
 class CandidatesApiTest {
-    private static final String COUNTY = "GXQ";
+    private static final String COUNTY = "371329";
 
     private static String volunteer(String community, String grid, List<String> skills) {
         Map<String, Object> body = new HashMap<>(Map.of("name", Fixtures.unique("志愿者"), "phone", Fixtures.phone(),

@@ -119,6 +119,8 @@ class ProgressApiTest {
                 .body("rows[0].countyCode", equalTo(COUNTY));
         as(Fixtures.countyAdmin(COUNTY)).queryParam("countyCode", "371302").get("/api/v1/progress").then()
                 .statusCode(403);
+        as(Fixtures.countyAdmin(COUNTY)).accept("text/csv").queryParam("countyCode", "371302")
+                .get("/api/v1/progress").then().statusCode(403).body("code", equalTo("FORBIDDEN"));
         as(TestStack.token("AUDITOR")).get("/api/v1/progress").then().statusCode(200);
         as(Fixtures.communityAdmin(Fixtures.community(COUNTY))).get("/api/v1/progress").then().statusCode(403);
         as(cityAdmin()).queryParam("countyCode", "999999").get("/api/v1/progress").then().statusCode(422);
