@@ -21,7 +21,14 @@ class OpenApiTest {
             "post /api/v1/households", "get /api/v1/households", "get /api/v1/households/{id}",
             "post /api/v1/households/{id}/surveys", "post /api/v1/pairings", "get /api/v1/pairings",
             "get /api/v1/pairings/{id}", "post /api/v1/pairings/{id}/end", "post /api/v1/pairings/{id}/replace",
-            "post /api/v1/pairings/{id}/visits", "get /api/v1/coverage");
+            "post /api/v1/pairings/{id}/visits", "get /api/v1/coverage",
+            "post /api/v1/households/{householdId}/wishes", "post /api/v1/wishes/{id}/claim",
+            "post /api/v1/wishes/{id}/fulfil", "post /api/v1/wishes/{id}/cancel", "get /api/v1/wishes",
+            "post /api/v1/activities", "get /api/v1/activities", "get /api/v1/activities/{id}",
+            "post /api/v1/activities/{id}/signups", "post /api/v1/activities/{id}/check-in",
+            "post /api/v1/activities/{id}/check-out", "post /api/v1/activities/{id}/complete",
+            "get /api/v1/activities/{id}/candidates", "get /api/v1/volunteers/{id}/service-records",
+            "get /api/v1/volunteers/{id}/certificate", "get /public/v1/certificates/{code}", "get /api/v1/progress");
 
     @Test
     @SuppressWarnings("unchecked")

@@ -1,0 +1,136 @@
+package org.yimeng.volunteer.activity;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.yimeng.kit.error.ApiException;
+import org.yimeng.kit.idempotency.Idempotency;
+import org.yimeng.kit.page.Page;
+import org.yimeng.volunteer.support.Params;
+
+/** Activities (fairs, emergency call-outs, regular), sign-ups, attendance and completion into service hours. */
+@Path("/api/v1/activities")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Activities")
+public class ActivityResource {
+
+    @Inject
+    ActivityService activities;
+
+    @Inject
+    Idempotency idempotency;
+
+    @POST
+    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @Operation(summary = "Create an activity; with fundingFen > 0 it waits in FUNDING_PENDING and a FundingRequested "
+            + "goes to the ledger")
+    public Response create(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull CreateActivityRequest request) {
+        return idempotency.execute("activities", key, request,
+                () -> Response.status(Response.Status.CREATED).entity(activities.create(request)).build());
+    }
+
+    @GET
+    @RolesAllowed({"VOLUNTEER", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @Operation(summary = "List activities (filters communityId, kind, status, from, to: those overlapping [from, to)); "
+            + "staff see their scope, volunteers every activity")
+    public Page<ActivityResponse> list(@QueryParam("communityId") String communityId, @QueryParam("kind") String kind,
+            @QueryParam("status") String status, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        return activities.list(Params.uuid("communityId", communityId), Params.enumOf(ActivityKind.class, "kind", kind),
+                Params.enumOf(ActivityStatus.class, "status", status), instant("from", from), instant("to", to), limit,
+                cursor);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({"VOLUNTEER", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @Operation(summary = "One activity with status, signups and fundingFen")
+    public ActivityResponse get(@PathParam("id") UUID id) {
+        return activities.get(id);
+    }
+
+    @POST
+    @Path("/{id}/signups")
+    @RolesAllowed({"VOLUNTEER", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @Operation(summary = "Sign a volunteer up (a volunteer may sign themself up; 409 ACTIVITY_FULL, ALREADY_SIGNED_UP, "
+            + "OVERLAPPING_SIGNUP, INVALID_ACTIVITY_STATE)")
+    public Response signUp(@PathParam("id") UUID id, @Valid @NotNull SignupRequest request) {
+        return Response.status(Response.Status.CREATED).entity(activities.signUp(id, request.volunteerId())).build();
+    }
+
+    @GET
+    @Path("/{id}/signups")
+    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @Operation(summary = "The activity's sign-ups with their attendance")
+    public List<SignupResponse> signups(@PathParam("id") UUID id) {
+        return activities.signups(id);
+    }
+
+    @POST
+    @Path("/{id}/check-in")
+    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @Operation(summary = "Check a signed-up volunteer in (at defaults to now; 409 NOT_SIGNED_UP, ALREADY_CHECKED_IN, "
+            + "ACTIVITY_NOT_STARTED)")
+    public SignupResponse checkIn(@PathParam("id") UUID id, @Valid @NotNull AttendanceRequest request) {
+        return activities.checkIn(id, request);
+    }
+
+    @POST
+    @Path("/{id}/check-out")
+    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @Operation(summary = "Check a volunteer out (409 NOT_SIGNED_UP, NOT_CHECKED_IN, ALREADY_CHECKED_OUT; "
+            + "422 CHECK_OUT_BEFORE_CHECK_IN)")
+    public SignupResponse checkOut(@PathParam("id") UUID id, @Valid @NotNull AttendanceRequest request) {
+        return activities.checkOut(id, request);
+    }
+
+    @POST
+    @Path("/{id}/complete")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @Operation(summary = "Complete the activity: attendance becomes service records (422 RECORDING_WINDOW_CLOSED after "
+            + "10 working days; 409 INVALID_ACTIVITY_STATE before its end, while funding is pending, or twice)")
+    public CompletionResponse complete(@PathParam("id") UUID id) {
+        return activities.complete(id);
+    }
+
+    @GET
+    @Path("/{id}/candidates")
+    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @Operation(summary = "Volunteers ranked for a call-out: ACTIVE, every wanted skill, not busy then; nearest first "
+            + "(same grid, community, county), then most hours")
+    public List<CandidateResponse> candidates(@PathParam("id") UUID id, @QueryParam("limit") Integer limit) {
+        return activities.candidates(id, limit);
+    }
+
+    private static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid(name, "must be an ISO-8601 instant");
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.yimeng.volunteer.activity;
+
+/**
+ * PLANNED → COMPLETED without funding; FUNDING_PENDING → FUNDED → COMPLETED, or FUNDING_PENDING → FUNDING_REJECTED
+ * (final) when the ledger refuses the money.
+ */
+public enum ActivityStatus {
+    PLANNED, FUNDING_PENDING, FUNDED, FUNDING_REJECTED, COMPLETED;
+
+    /** Volunteers may sign up while the activity can still take place. */
+    public boolean acceptsSignups() {
+        return this == PLANNED || this == FUNDING_PENDING || this == FUNDED;
+    }
+
+    /** Attendance is taken while the activity can still take place. */
+    public boolean acceptsAttendance() {
+        return acceptsSignups();
+    }
+
+    /** Completion needs the money question settled (or none asked). */
+    public boolean completable() {
+        return this == PLANNED || this == FUNDED;
+    }
+}

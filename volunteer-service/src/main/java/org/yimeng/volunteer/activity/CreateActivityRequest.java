@@ -1,0 +1,25 @@
+package org.yimeng.volunteer.activity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** A new activity; {@code fundingFen} asks the community's piggy-bank fund for money (integer fen). */
+public record CreateActivityRequest(
+        @NotNull UUID communityId,
+        UUID gridId,
+        @NotNull ActivityKind kind,
+        @NotBlank @Size(max = 200) String title,
+        @NotBlank @Size(max = 200) String place,
+        @NotNull Instant startsAt,
+        @NotNull Instant endsAt,
+        @NotNull @Min(1) @Max(10000) Integer capacity,
+        @Size(max = 20) List<@NotBlank @Size(max = 40) String> skills,
+        @Min(1) @Max(10_000_000) Long fundingFen) {
+}

@@ -1,0 +1,50 @@
+package org.yimeng.volunteer.progress;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The progress review per county and city-wide, as JSON or (Accept: text/csv) as a spreadsheet. */
+@Path("/api/v1/progress")
+@Tag(name = "Progress")
+public class ProgressResource {
+    static final String CSV = "text/csv";
+
+    @Inject
+    ProgressService progress;
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @RolesAllowed({"COUNTY_ADMIN", "CITY_ADMIN", "AUDITOR"})
+    @Operation(summary = "Progress review per county and total (?countyCode= for one): pilots vs target, households, "
+            + "surveyed, paired, coverage, archives complete, wishes by status and fulfilment rate, volunteers, "
+            + "weekly-goal ratio, service minutes; Accept: text/csv for the same table")
+    public Response get(@QueryParam("countyCode") String countyCode, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        ProgressResponse p = progress.progress(countyCode);
+        if (wantsCsv(accept)) {
+            return Response.ok(ProgressCsv.of(p), CSV + "; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"progress.csv\"").build();
+        }
+        return Response.ok(p, MediaType.APPLICATION_JSON).build();
+    }
+
+    /** CSV when the client names it before (or without) JSON. */
+    static boolean wantsCsv(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        int csv = accept.indexOf(CSV);
+        int json = accept.indexOf(MediaType.APPLICATION_JSON);
+        return csv >= 0 && (json < 0 || csv < json);
+    }
+}

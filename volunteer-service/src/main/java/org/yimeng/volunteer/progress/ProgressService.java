@@ -1,0 +1,135 @@
+package org.yimeng.volunteer.progress;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.yimeng.kit.auth.Caller;
+import org.yimeng.kit.error.ApiException;
+import org.yimeng.model.Role;
+import org.yimeng.volunteer.config.BusinessClock;
+import org.yimeng.volunteer.config.ProgrammeConfig;
+import org.yimeng.volunteer.place.County;
+
+/**
+ * The review meeting's table (pilots, households, surveys, pairings, archives, wishes, volunteers, weekly goal,
+ * service minutes) per county. One SQL statement aggregates every table per county; nothing is loaded row by row.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ProgressService {
+    private static final String SQL = """
+            WITH comm AS (SELECT county_code, count(*) AS n, count(*) FILTER (WHERE pilot) AS pilots
+                          FROM community GROUP BY county_code),
+                 hh AS (SELECT h.county_code, count(*) AS n,
+                               count(*) FILTER (WHERE h.first_surveyed_on IS NOT NULL) AS surveyed,
+                               count(*) FILTER (WHERE h.active_pairing_id IS NOT NULL) AS paired,
+                               count(*) FILTER (WHERE h.grid_id IS NOT NULL AND cardinality(h.categories) > 0
+                                   AND h.active_pairing_id IS NOT NULL AND h.head_name <> '' AND h.address <> ''
+                                   AND EXISTS (SELECT 1 FROM survey s JOIN survey_need n ON n.survey_id = s.id
+                                               WHERE s.household_id = h.id)) AS archives
+                        FROM household h GROUP BY h.county_code),
+                 w AS (SELECT county_code, count(*) FILTER (WHERE status = 'OPEN') AS open,
+                              count(*) FILTER (WHERE status = 'CLAIMED') AS claimed,
+                              count(*) FILTER (WHERE status = 'FULFILLED') AS fulfilled,
+                              count(*) FILTER (WHERE status = 'CANCELLED') AS cancelled
+                       FROM wish GROUP BY county_code),
+                 vol AS (SELECT county_code, count(*) AS n, count(*) FILTER (WHERE status = 'ACTIVE') AS active
+                         FROM volunteer GROUP BY county_code),
+                 week AS (SELECT v.county_code, count(*) AS meeting
+                          FROM (SELECT volunteer_id FROM service_record
+                                WHERE confirmed_by IS NOT NULL AND service_date >= ?2 AND service_date < ?3
+                                GROUP BY volunteer_id HAVING sum(minutes) >= ?4) m
+                          JOIN volunteer v ON v.id = m.volunteer_id GROUP BY v.county_code),
+                 mins AS (SELECT c.county_code, sum(r.minutes) AS minutes
+                          FROM service_record r JOIN community c ON c.id = r.community_id
+                          WHERE r.confirmed_by IS NOT NULL GROUP BY c.county_code)
+            SELECT k.code, k.name, coalesce(comm.n, 0), coalesce(comm.pilots, 0),
+                   coalesce(hh.n, 0), coalesce(hh.surveyed, 0), coalesce(hh.paired, 0), coalesce(hh.archives, 0),
+                   coalesce(w.open, 0), coalesce(w.claimed, 0), coalesce(w.fulfilled, 0), coalesce(w.cancelled, 0),
+                   coalesce(vol.n, 0), coalesce(vol.active, 0), coalesce(week.meeting, 0), coalesce(mins.minutes, 0)
+            FROM county k
+            LEFT JOIN comm ON comm.county_code = k.code
+            LEFT JOIN hh ON hh.county_code = k.code
+            LEFT JOIN w ON w.county_code = k.code
+            LEFT JOIN vol ON vol.county_code = k.code
+            LEFT JOIN week ON week.county_code = k.code
+            LEFT JOIN mins ON mins.county_code = k.code
+            WHERE ?1 = '' OR k.code = ?1
+            ORDER BY k.sort_order""";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    BusinessClock clock;
+
+    @Inject
+    ProgrammeConfig config;
+
+    @SuppressWarnings("unchecked")
+    public ProgressResponse progress(String countyCode) {
+        String county = allowedCounty(countyCode == null || countyCode.isBlank() ? null : countyCode.strip());
+        LocalDate monday = clock.weekStart();
+        int goal = config.service().weeklyGoalMinutes();
+        BigDecimal target = config.pilot().targetRatio();
+        List<Object[]> rows = em.createNativeQuery(SQL).setParameter(1, county == null ? "" : county)
+                .setParameter(2, monday).setParameter(3, monday.plusDays(7)).setParameter(4, goal).getResultList();
+        List<ProgressRow> out = new ArrayList<>(rows.size());
+        long[] sum = new long[14];
+        for (Object[] r : rows) {
+            long[] n = new long[14];
+            for (int i = 0; i < 14; i++) {
+                n[i] = ((Number) r[i + 2]).longValue();
+                sum[i] += n[i];
+            }
+            out.add(row((String) r[0], (String) r[1], n, target));
+        }
+        return new ProgressResponse(clock.today(), monday, target, goal, out, row("TOTAL",
+                county == null ? "全市" : "合计", sum, target));
+    }
+
+    /** CITY_ADMIN and AUDITOR read every county (or all); a COUNTY_ADMIN reads their own county only. */
+    private String allowedCounty(String requested) {
+        if (requested != null && County.findById(requested) == null) {
+            throw ApiException.invalid("countyCode", "no such county");
+        }
+        if (caller.is(Role.CITY_ADMIN) || caller.is(Role.AUDITOR)) {
+            return requested;
+        }
+        if (caller.is(Role.COUNTY_ADMIN)) {
+            String own = caller.requireCounty();
+            if (requested != null && !requested.equals(own)) {
+                throw ApiException.forbidden("Outside your scope");
+            }
+            return own;
+        }
+        throw ApiException.forbidden("Your role may not read the progress review");
+    }
+
+    private static ProgressRow row(String code, String name, long[] n, BigDecimal target) {
+        long communities = n[0];
+        long pilots = n[1];
+        long required = target.multiply(BigDecimal.valueOf(communities)).setScale(0, RoundingMode.CEILING)
+                .longValueExact();
+        long wishesLive = n[6] + n[7] + n[8]; // cancelled wishes are no longer owed
+        return new ProgressRow(code, name, communities, pilots, required, pilots >= required, n[2], n[3], n[4],
+                ratio(n[4], n[2]), n[5], n[6], n[7], n[8], n[9], ratio(n[8], wishesLive), n[10], n[11], n[12],
+                ratio(n[12], n[10]), n[13]);
+    }
+
+    private static BigDecimal ratio(long part, long whole) {
+        return whole == 0 ? BigDecimal.ZERO.setScale(4)
+                : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
+    }
+}

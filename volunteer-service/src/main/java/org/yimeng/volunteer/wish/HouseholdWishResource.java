@@ -1,0 +1,51 @@
+package org.yimeng.volunteer.wish;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.yimeng.kit.idempotency.Idempotency;
+
+/** A household's micro-wishes, recorded and read by staff in the household's scope. */
+@Path("/api/v1/households/{householdId}/wishes")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Wishes")
+public class HouseholdWishResource {
+    @Inject
+    WishService wishes;
+
+    @Inject
+    Idempotency idempotency;
+
+    @POST
+    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @Operation(summary = "Record a household's micro-wish (201, OPEN)")
+    public Response create(@PathParam("householdId") UUID householdId, @HeaderParam(Idempotency.HEADER) String key,
+            @Valid @NotNull CreateWishRequest request) {
+        return idempotency.execute("wishes:" + householdId, key, request,
+                () -> Response.status(Response.Status.CREATED).entity(wishes.create(householdId, request)).build());
+    }
+
+    @GET
+    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @Operation(summary = "The household's wishes, oldest first")
+    public List<WishResponse> list(@PathParam("householdId") UUID householdId) {
+        return wishes.ofHousehold(householdId);
+    }
+}

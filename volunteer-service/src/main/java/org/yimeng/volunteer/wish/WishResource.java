@@ -1,0 +1,75 @@
+package org.yimeng.volunteer.wish;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.yimeng.kit.page.Page;
+import org.yimeng.volunteer.support.Params;
+
+/** Micro-wishes (微心愿): the public listing and the claim → fulfil / cancel actions. */
+@Path("/api/v1/wishes")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Wishes")
+public class WishResource {
+    @Inject
+    WishService wishes;
+
+    @GET
+    @RolesAllowed({"VOLUNTEER", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN", "AUDITOR"})
+    @Operation(summary = "List wishes city-wide (filters communityId, status); public-facing: no household details")
+    public Page<PublicWishResponse> list(@QueryParam("communityId") String communityId,
+            @QueryParam("status") String status, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        return wishes.list(Params.uuid("communityId", communityId), Params.enumOf(WishStatus.class, "status", status),
+                limit, cursor);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @Operation(summary = "One wish with its household, for staff in scope")
+    public WishResponse get(@PathParam("id") UUID id) {
+        return wishes.get(id);
+    }
+
+    @POST
+    @Path("/{id}/claim")
+    @RolesAllowed({"VOLUNTEER", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @Operation(summary = "Claim an OPEN wish for one volunteer (a volunteer may claim for themself; "
+            + "409 WISH_ALREADY_CLAIMED, INVALID_WISH_STATE)")
+    public WishResponse claim(@PathParam("id") UUID id, @Valid @NotNull ClaimWishRequest request) {
+        return wishes.claim(id, request.volunteerId());
+    }
+
+    @POST
+    @Path("/{id}/fulfil")
+    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @Operation(summary = "Mark a CLAIMED wish fulfilled; minutes become the claimant's service record "
+            + "(409 INVALID_WISH_STATE; 422 RECORDING_WINDOW_CLOSED)")
+    public WishResponse fulfil(@PathParam("id") UUID id, @Valid @NotNull FulfilWishRequest request) {
+        return wishes.fulfil(id, request);
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @Operation(summary = "Cancel an OPEN or CLAIMED wish with a reason (409 INVALID_WISH_STATE)")
+    public WishResponse cancel(@PathParam("id") UUID id, @Valid @NotNull CancelWishRequest request) {
+        return wishes.cancel(id, request.reason());
+    }
+}

@@ -1,0 +1,129 @@
+package org.yimeng.volunteer.progress;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.yimeng.volunteer.Engagement.serve;
+import static org.yimeng.volunteer.Engagement.wish;
+import static org.yimeng.volunteer.Fixtures.as;
+import static org.yimeng.volunteer.Fixtures.cityAdmin;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.yimeng.local.TestStack;
+import org.yimeng.volunteer.Fixtures;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The progress review: exact counts per county (measured as the change this test makes) and the CSV export. */
+@QuarkusTest
+class ProgressApiTest {
+    private static final String COUNTY = "371327";
+
+    private static Map<String, Object> row() {
+        return as(cityAdmin()).queryParam("countyCode", COUNTY).get("/api/v1/progress").then().statusCode(200)
+                .body("rows", hasSize(1)).extract().jsonPath().getMap("rows[0]");
+    }
+
+    private static long delta(Map<String, Object> before, Map<String, Object> after, String field) {
+        return ((Number) after.get(field)).longValue() - ((Number) before.get(field)).longValue();
+    }
+
+    @Test
+    void countsEveryColumnOfTheReviewTable() {
+        Map<String, Object> before = row();
+        String community = Fixtures.community(COUNTY);
+        as(cityAdmin()).body(Map.of("pilot", true)).put("/api/v1/communities/" + community + "/pilot").then()
+                .statusCode(200);
+        String grid = Fixtures.grid(community);
+        String a = Fixtures.volunteer(community, grid);
+        String b = Fixtures.volunteer(community, grid);
+        Fixtures.volunteer(community, null);
+        String complete = Fixtures.household(community, grid);
+        as(cityAdmin()).body(Map.of("surveyedOn", Fixtures.today().toString(), "surveyor", "网格员",
+                "needs", List.of(Map.of("type", "DAILY_CARE", "detail", "送餐"))))
+                .post("/api/v1/households/" + complete + "/surveys").then().statusCode(201);
+        Fixtures.pairing(complete, a, b);
+        String surveyedOnly = Fixtures.household(community, null);
+        as(cityAdmin()).body(Map.of("surveyedOn", Fixtures.today().toString(), "surveyor", "网格员", "needs", List.of()))
+                .post("/api/v1/households/" + surveyedOnly + "/surveys").then().statusCode(201);
+
+        String open = wish(complete);
+        String claimed = wish(complete);
+        String fulfilled = wish(complete);
+        String cancelled = wish(surveyedOnly);
+        as(cityAdmin()).body(Map.of("volunteerId", a)).post("/api/v1/wishes/" + claimed + "/claim").then().statusCode(200);
+        as(cityAdmin()).body(Map.of("volunteerId", b)).post("/api/v1/wishes/" + fulfilled + "/claim").then().statusCode(200);
+        as(cityAdmin()).body(Map.of("fulfilledOn", Fixtures.today().toString(), "note", "ok", "minutes", 20))
+                .post("/api/v1/wishes/" + fulfilled + "/fulfil").then().statusCode(200);
+        as(cityAdmin()).body(Map.of("reason", "x")).post("/api/v1/wishes/" + cancelled + "/cancel").then().statusCode(200);
+        // a's hour of service today (this week, unless the week began less than 70 minutes ago)
+        Instant end = Instant.now().minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.MINUTES);
+        serve(community, a, end.minus(Duration.ofMinutes(65)), end);
+        Map<String, Object> after = row();
+
+        assertEquals(1, delta(before, after, "communities"));
+        assertEquals(1, delta(before, after, "pilots"));
+        assertEquals(2, delta(before, after, "households"));
+        assertEquals(2, delta(before, after, "surveyed"));
+        assertEquals(1, delta(before, after, "paired"));
+        assertEquals(1, delta(before, after, "archivesComplete"));
+        assertEquals(1, delta(before, after, "wishesOpen"));
+        assertEquals(1, delta(before, after, "wishesClaimed"));
+        assertEquals(1, delta(before, after, "wishesFulfilled"));
+        assertEquals(1, delta(before, after, "wishesCancelled"));
+        assertEquals(3, delta(before, after, "volunteers"));
+        assertEquals(85, delta(before, after, "serviceMinutes"));
+        if (!Fixtures.today().equals(Fixtures.today().with(java.time.DayOfWeek.MONDAY))
+                || Instant.now().atZone(java.time.ZoneId.of("Asia/Shanghai")).getHour() >= 2) {
+            assertEquals(1, delta(before, after, "volunteersMeetingWeeklyGoal"));
+        }
+    }
+
+    @Test
+    void cityWideTableHasEveryCountyAndATotalThatAddsUp() {
+        var json = as(cityAdmin()).get("/api/v1/progress").then().statusCode(200).body("rows", hasSize(14))
+                .body("total.countyCode", equalTo("TOTAL")).extract().jsonPath();
+        long households = json.getList("rows.households", Integer.class).stream().mapToLong(Integer::longValue).sum();
+        assertEquals(households, json.getLong("total.households"));
+        long minutes = json.getList("rows.serviceMinutes", Integer.class).stream().mapToLong(Integer::longValue).sum();
+        assertEquals(minutes, json.getLong("total.serviceMinutes"));
+    }
+
+    @Test
+    void csvGivesTheSameTableWithABomForSpreadsheets() {
+        byte[] bytes = as(cityAdmin()).accept("text/csv").queryParam("countyCode", COUNTY).get("/api/v1/progress")
+                .then().statusCode(200).header("Content-Type", startsWith("text/csv")).extract().asByteArray();
+        String csv = new String(bytes, StandardCharsets.UTF_8);
+        assertTrue(csv.startsWith("\uFEFFcountyCode,countyName,communities,pilots,"), csv);
+        String[] lines = csv.split("\r\n");
+        assertEquals(3, lines.length, csv);
+        assertTrue(lines[1].startsWith(COUNTY + ",莒南县,"), lines[1]);
+        assertTrue(lines[2].startsWith("TOTAL,合计,"), lines[2]);
+        Map<String, Object> json = row();
+        assertEquals(String.valueOf(json.get("households")), lines[1].split(",")[6]);
+    }
+
+    @Test
+    void readersAreCountyAdminsOfTheirCountyCityAdminsAndAuditors() {
+        as(Fixtures.countyAdmin(COUNTY)).get("/api/v1/progress").then().statusCode(200).body("rows", hasSize(1))
+                .body("rows[0].countyCode", equalTo(COUNTY));
+        as(Fixtures.countyAdmin(COUNTY)).queryParam("countyCode", "371302").get("/api/v1/progress").then()
+                .statusCode(403);
+        as(Fixtures.countyAdmin(COUNTY)).accept("text/csv").queryParam("countyCode", "371302")
+                .get("/api/v1/progress").then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+        as(TestStack.token("AUDITOR")).get("/api/v1/progress").then().statusCode(200);
+        as(Fixtures.communityAdmin(Fixtures.community(COUNTY))).get("/api/v1/progress").then().statusCode(403);
+        as(cityAdmin()).queryParam("countyCode", "999999").get("/api/v1/progress").then().statusCode(422);
+        given().get("/api/v1/progress").then().statusCode(401);
+    }
+}
