@@ -10,7 +10,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.validation.Validator;
 
 import org.yimeng.model.ErrorCode;
 import org.yimeng.volunteer.household.AddressNormaliser;
@@ -67,11 +66,6 @@ class HouseholdRows extends RowRules<CreateHouseholdRequest> {
 
     @Inject
     HouseholdService households;
-
-    @Inject
-    HouseholdRows(Validator validator) {
-        super(validator);
-    }
 
     @Override
     void parse(Item<CreateHouseholdRequest> item, RowContext ctx) {

@@ -107,7 +107,8 @@ public class ImportResource {
             int n = Cursor.limit(limit);
             long after = cursor == null ? 0 : seq(cursor);
             List<Object[]> rows = imports.issues(id, after, n + 1);
-            return Response.ok(Page.of(rows, n, ImportResource::issue, r -> Cursor.encode(r[0].toString()))).build();
+            return Response.ok(Page.of(rows, n, ImportResource::issue, r -> Cursor.encode(r[0].toString())),
+                    MediaType.APPLICATION_JSON_TYPE).build();
         }
         FileFormat f = format == null || format.isBlank() ? FileFormat.CSV : FileFormat.ofQuery(format);
         StreamingOutput body = out -> {

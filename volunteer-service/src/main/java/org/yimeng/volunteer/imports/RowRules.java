@@ -24,11 +24,8 @@ import org.yimeng.volunteer.support.Text;
  * reported with the service's code.
  */
 abstract class RowRules<T> {
-    protected final Validator validator;
-
-    RowRules(Validator validator) {
-        this.validator = validator;
-    }
+    @jakarta.inject.Inject
+    Validator validator;
 
     /** Turns the cells into the request, adding an ERROR issue per bad cell; no database access. */
     abstract void parse(Item<T> item, RowContext ctx);

@@ -13,7 +13,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.validation.Validator;
 
 import org.yimeng.model.ErrorCode;
 import org.yimeng.volunteer.household.AddressNormaliser;
@@ -85,11 +84,6 @@ class SurveyRows extends RowRules<SurveyRows.SurveyRow> {
 
     @Inject
     HouseholdService households;
-
-    @Inject
-    SurveyRows(Validator validator) {
-        super(validator);
-    }
 
     @Override
     void parse(Item<SurveyRow> item, RowContext ctx) {

@@ -10,7 +10,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.validation.Validator;
 
 import org.yimeng.model.ErrorCode;
 import org.yimeng.volunteer.identity.IdNumber;
@@ -30,11 +29,6 @@ class VolunteerRows extends RowRules<CreateVolunteerRequest> {
 
     @Inject
     VolunteerService volunteers;
-
-    @Inject
-    VolunteerRows(Validator validator) {
-        super(validator);
-    }
 
     @Override
     void parse(Item<CreateVolunteerRequest> item, RowContext ctx) {
