@@ -21,7 +21,9 @@ class OpenApiTest {
             "post /api/v1/households", "get /api/v1/households", "get /api/v1/households/{id}",
             "post /api/v1/households/{id}/surveys", "post /api/v1/pairings", "get /api/v1/pairings",
             "get /api/v1/pairings/{id}", "post /api/v1/pairings/{id}/end", "post /api/v1/pairings/{id}/replace",
-            "post /api/v1/pairings/{id}/visits", "get /api/v1/coverage");
+            "post /api/v1/pairings/{id}/visits", "get /api/v1/coverage",
+            "get /api/v1/imports/templates/{kind}", "post /api/v1/imports", "get /api/v1/imports/{id}",
+            "post /api/v1/imports/{id}/commit", "get /api/v1/imports/{id}/report", "get /api/v1/exports/{kind}");
 
     @Test
     @SuppressWarnings("unchecked")

@@ -272,6 +272,9 @@ public class ImportRunner {
                         for (int k = 0; k < pending.size(); k++) {
                             at[0] = k;
                             rules.commit(pending.get(k).value, ctx);
+                            // the service has flushed the row: keeping it managed would make every later
+                            // auto-flush of the batch check all earlier rows again (quadratic per batch)
+                            em.clear();
                         }
                     });
                     return pending.size();

@@ -55,7 +55,7 @@ class ImportApiTest {
 
     /** The job once finished. */
     static Map<String, Object> finished(String token, String id) {
-        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (true) {
             Map<String, Object> job = Fixtures.as(token).get("/api/v1/imports/" + id).then().statusCode(200).extract()
                     .jsonPath().getMap("");
