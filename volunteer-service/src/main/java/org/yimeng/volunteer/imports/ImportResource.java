@@ -167,7 +167,7 @@ public class ImportResource {
     static Response file(StreamingOutput body, FileFormat f, String name) {
         String encoded = URLEncoder.encode(name + "." + f.extension, StandardCharsets.UTF_8).replace("+", "%20");
         return Response.ok(body, f == FileFormat.CSV ? "text/csv; charset=UTF-8" : f.mediaType)
-                .header("Content-Disposition", "attachment; filename=\"" + f.extension + "-file." + f.extension
+                .header("Content-Disposition", "attachment; filename=\"download." + f.extension
                         + "\"; filename*=UTF-8''" + encoded)
                 .build();
     }
