@@ -180,6 +180,7 @@ public class ImportRunner {
         final List<Row> batch = new ArrayList<>();
         RowContext ctx;
         int blank;
+        boolean titleSeen;
 
         Run(ImportJob job, Community community, Map<String, UUID> grids, Access access, RowRules<?> rules) {
             this.job = job;
@@ -194,6 +195,11 @@ public class ImportRunner {
             boolean empty = cells.stream().allMatch(c -> Cells.clean(c) == null);
             if (ctx == null) {
                 if (!empty) {
+                    if (!titleSeen && template.isTitle(cells)) {
+                        titleSeen = true;
+                        return;
+                    }
+                    titleSeen = true;
                     ctx = new RowContext(job, community, grids, access, template.match(cells), clock.today());
                 }
                 return;

@@ -258,10 +258,16 @@ public class ImportService {
 
     private static void checkHeader(Path file, FileFormat format, Charset charset, Template template) {
         boolean[] found = {false};
+        boolean[] first = {true};
         SheetReader.read(file, format, charset, (n, cells) -> {
             if (cells.stream().allMatch(c -> Cells.clean(c) == null)) {
                 return true;
             }
+            if (first[0] && template.isTitle(cells)) {
+                first[0] = false;
+                return true;
+            }
+            first[0] = false;
             template.match(cells);
             found[0] = true;
             return false;

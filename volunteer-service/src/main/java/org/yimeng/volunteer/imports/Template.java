@@ -156,6 +156,30 @@ public record Template(ImportKind kind, List<Column> columns) {
         }
     }
 
+    /**
+     * Whether the first non-blank row is a sheet title rather than the header: county sheets often start with one
+     * cell (merged across the columns) such as "沂蒙社区困难家庭花名册". Such a row has a single filled cell that is
+     * not one of the template's headers; the next non-blank row is then the header.
+     */
+    public boolean isTitle(List<String> cells) {
+        String only = null;
+        for (String c : cells) {
+            String v = Cells.clean(c);
+            if (v != null) {
+                if (only != null) {
+                    return false;
+                }
+                only = v;
+            }
+        }
+        if (only == null) {
+            return false;
+        }
+        String h = norm(only);
+        return columns.stream().noneMatch(col -> norm(col.header()).equals(h)
+                || java.util.Arrays.stream(col.aliases()).anyMatch(a -> norm(a).equals(h)));
+    }
+
     /** Header comparison ignores width, spaces, a required-marker star and a trailing colon. */
     private static String norm(String header) {
         String h = Cells.clean(header);
