@@ -381,6 +381,14 @@ class ImportApiTest {
     }
 
     @Test
+    void otherRequestsKeepTheOneMegabyteBodyLimit() {
+        String community = Fixtures.community(Fixtures.COUNTY);
+        String padding = "x".repeat(1024 * 1024 + 10);
+        Fixtures.as(Fixtures.cityAdmin()).body("{\"communityId\":\"" + community + "\",\"headName\":\"" + padding + "\"}")
+                .post("/api/v1/households").then().statusCode(413).body("code", is("PAYLOAD_TOO_LARGE"));
+    }
+
+    @Test
     void workerCannotImportIntoAnotherCommunityNorOutsideTheirGrid() {
         String mine = Fixtures.community(Fixtures.COUNTY);
         String other = Fixtures.community(Fixtures.COUNTY);

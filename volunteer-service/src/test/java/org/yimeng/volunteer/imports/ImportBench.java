@@ -40,8 +40,8 @@ class ImportBench {
                 .append("to the finished job. Peak heap: the largest heap in use (all pools, as the JVM reports it) ")
                 .append("while the job ran, in a test JVM with -Xmx1g that also holds the test's copy of the file.\n\n")
                 .append("Live-heap growth: the largest heap in use right after a full GC (forced once a second while the ")
-                .append("job runs) minus the same before the job: what the job keeps alive. It includes the seconds' ")
-                .append("GC pauses in the time.\n\n")
+                .append("job runs) minus the same before the job: what the job keeps alive. The time includes those GC pauses.")
+                .append("\n\n")
                 .append("| job | file | rows | seconds | rows/s | live-heap growth MB | peak heap MB (no GC forced) |\n")
                 .append("|---|---|---:|---:|---:|---:|---:|\n");
         byte[] csv = LargeImports.households(ROWS, Fixtures.unique("b"));
