@@ -28,7 +28,9 @@ class OpenApiTest {
             "post /api/v1/activities/{id}/signups", "post /api/v1/activities/{id}/check-in",
             "post /api/v1/activities/{id}/check-out", "post /api/v1/activities/{id}/complete",
             "get /api/v1/activities/{id}/candidates", "get /api/v1/volunteers/{id}/service-records",
-            "get /api/v1/volunteers/{id}/certificate", "get /public/v1/certificates/{code}", "get /api/v1/progress");
+            "get /api/v1/volunteers/{id}/certificate", "get /public/v1/certificates/{code}", "get /api/v1/progress",
+            "get /api/v1/imports/templates/{kind}", "post /api/v1/imports", "get /api/v1/imports/{id}",
+            "post /api/v1/imports/{id}/commit", "get /api/v1/imports/{id}/report", "get /api/v1/exports/{kind}");
 
     @Test
     @SuppressWarnings("unchecked")

@@ -34,6 +34,14 @@ public class Scope {
         return access;
     }
 
+    /**
+     * Acts with an access resolved earlier, from the token of the request that started a background job (an
+     * import), so that the services check the same scope on the job's thread as they would in the request.
+     */
+    public void assume(Access resolved) {
+        access = resolved;
+    }
+
     /** 403 unless the caller's scope covers the place. */
     public void require(Place place) {
         if (!access().allows(place)) {
