@@ -240,7 +240,7 @@ public final class HostileInputs {
                 }
             }
             values.put("lone surrogate as UTF-8", "%ED%A0%80");
-            values.put("invalid percent", "%zz");
+            values.put("percent sign", "%25zz");
             values.put("4000 chars", "x".repeat(4000));
             values.put("-1", "-1");
             values.put("0", "0");
