@@ -63,4 +63,8 @@ public class Household extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** When the personal details were erased on request; null while they are kept. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
 }

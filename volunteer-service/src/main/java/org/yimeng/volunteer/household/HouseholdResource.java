@@ -72,6 +72,14 @@ public class HouseholdResource {
     }
 
     @POST
+    @Path("/{id}/erase")
+    @RolesAllowed({"COUNTY_ADMIN", "CITY_ADMIN"})
+    @Operation(summary = "Erase the household's personal details on request; counts, coverage and pairings stay")
+    public HouseholdResponse erase(@PathParam("id") UUID id) {
+        return households.erase(id);
+    }
+
+    @POST
     @Path("/{id}/surveys")
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
     @Operation(summary = "Record a needs survey of the household")

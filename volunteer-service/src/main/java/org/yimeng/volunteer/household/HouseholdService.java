@@ -20,6 +20,7 @@ import org.yimeng.kit.page.Page;
 import org.yimeng.model.ErrorCode;
 import org.yimeng.model.Ids;
 import org.yimeng.model.Masking;
+import org.yimeng.volunteer.audit.AuditTrail;
 import org.yimeng.volunteer.config.BusinessClock;
 import org.yimeng.volunteer.identity.IdNumber;
 import org.yimeng.volunteer.place.Community;
@@ -50,6 +51,15 @@ public class HouseholdService {
 
     @Inject
     BusinessClock clock;
+
+    @Inject
+    AuditTrail audit;
+
+    /** The personal fields a household response shows (ID number and phone masked). */
+    static final List<String> SHOWN = List.of("headName", "headIdNumber", "phone", "address", "memberCount",
+            "categories");
+    /** What erasure replaces the head's name and the address with: the row stays, the person is gone. */
+    public static final String ERASED = "已删除";
 
     public HouseholdResponse create(CreateHouseholdRequest r) {
         String headId = r.headIdNumber() == null || r.headIdNumber().isBlank() ? null : IdNumber.normalise(r.headIdNumber());
@@ -99,6 +109,17 @@ public class HouseholdService {
         Constraints.flush(em, Map.of(
                 "household_head_id_number_key", () -> duplicate("The head's ID number is already registered", null),
                 "household_address_head_key", () -> duplicate("The community already has this household", null)));
+        List<String> given = new ArrayList<>(List.of("communityId", "headName", "address", "memberCount", "categories"));
+        if (r.gridId() != null) {
+            given.add("gridId");
+        }
+        if (headId != null) {
+            given.add("headIdNumber");
+        }
+        if (r.phone() != null) {
+            given.add("phone");
+        }
+        audit.record(AuditTrail.Action.CREATE, AuditTrail.EntityType.HOUSEHOLD, h.id, given);
         return responses(List.of(h)).get(0);
     }
 
@@ -108,6 +129,19 @@ public class HouseholdService {
             throw ApiException.notFound("Household", id);
         }
         scope.require(placeOf(h));
+        List<String> changed = new ArrayList<>();
+        if (r.gridId() != null && !r.gridId().equals(h.gridId)) {
+            changed.add("gridId");
+        }
+        if (r.phone() != null) {
+            changed.add("phone");
+        }
+        if (r.memberCount() != null) {
+            changed.add("memberCount");
+        }
+        if (r.categories() != null) {
+            changed.add("categories");
+        }
         if (r.gridId() != null && !r.gridId().equals(h.gridId)) {
             places.requireGrid(r.gridId(), h.communityId);
             scope.require(new Place(h.countyCode, h.communityId, r.gridId()));
@@ -124,12 +158,51 @@ public class HouseholdService {
         }
         h.updatedAt = clock.now();
         em.flush();
+        audit.record(AuditTrail.Action.UPDATE, AuditTrail.EntityType.HOUSEHOLD, h.id, changed);
         return responses(List.of(h)).get(0);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public HouseholdResponse get(UUID id) {
-        return responses(List.of(visible(id))).get(0);
+        HouseholdResponse response = responses(List.of(visible(id))).get(0);
+        audit.record(AuditTrail.Action.READ, AuditTrail.EntityType.HOUSEHOLD, id, SHOWN);
+        return response;
+    }
+
+    /**
+     * Erases the personal details of a household on request (个人信息保护法 §47): head name and address become
+     * {@link #ERASED}, ID number and phone are dropped, the needs' free text, visit notes and stored idempotent
+     * replies (which repeat the details) are cleared. The row, its categories, surveys, pairings and service records
+     * stay, so counts, coverage, progress and volunteers' hours are unchanged.
+     */
+    public HouseholdResponse erase(UUID id) {
+        Household h = em.find(Household.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (h == null) {
+            throw ApiException.notFound("Household", id);
+        }
+        scope.require(placeOf(h));
+        h.headName = ERASED;
+        h.headIdNumber = null;
+        h.phone = null;
+        h.address = ERASED;
+        // unique with community and head name: the id keeps erased households of one community apart
+        h.normalisedAddress = ERASED + ":" + h.id;
+        if (h.erasedAt == null) {
+            h.erasedAt = clock.now();
+        }
+        h.updatedAt = clock.now();
+        em.flush();
+        em.createNativeQuery("UPDATE survey_need n SET detail = '' FROM survey s WHERE s.id = n.survey_id "
+                + "AND s.household_id = ?1").setParameter(1, id).executeUpdate();
+        em.createNativeQuery("UPDATE visit v SET notes = NULL FROM pairing p WHERE p.id = v.pairing_id "
+                + "AND p.household_id = ?1 AND v.notes IS NOT NULL").setParameter(1, id).executeUpdate();
+        em.createNativeQuery("DELETE FROM kit_idempotency WHERE (scope = 'households' OR scope = ?2) "
+                + "AND response_body LIKE ?1").setParameter(1, "%" + id + "%").setParameter(2, "surveys:" + id)
+                .executeUpdate();
+        audit.record(AuditTrail.Action.ERASE, AuditTrail.EntityType.HOUSEHOLD, id,
+                List.of("headName", "headIdNumber", "phone", "address", "surveys.needs.detail", "visits.notes"));
+        em.clear();
+        return responses(List.of(em.find(Household.class, id))).get(0);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -150,6 +223,7 @@ public class HouseholdService {
         List<Household> rows = where.bind(em.createQuery("SELECT h FROM Household h" + where.sql() + " ORDER BY h.id",
                 Household.class)).setMaxResults(n + 1).getResultList();
         List<Household> shown = rows.size() > n ? rows.subList(0, n) : rows;
+        audit.recordList(AuditTrail.EntityType.HOUSEHOLD, shown.stream().map(h -> h.id).toList(), SHOWN);
         return new Page<>(responses(shown), rows.size() > n ? Cursor.encodeId(shown.get(n - 1).id) : null);
     }
 
@@ -180,12 +254,14 @@ public class HouseholdService {
             h.firstSurveyedOn = r.surveyedOn();
         }
         em.flush();
+        audit.record(AuditTrail.Action.UPDATE, AuditTrail.EntityType.HOUSEHOLD, h.id, List.of("surveys.needs"));
         return SurveyResponse.of(s);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<SurveyResponse> surveys(UUID householdId) {
         visible(householdId);
+        audit.record(AuditTrail.Action.READ, AuditTrail.EntityType.HOUSEHOLD, householdId, List.of("surveys.needs"));
         return Survey.<Survey>find("householdId = ?1 ORDER BY id", householdId).list().stream()
                 .map(SurveyResponse::of).toList();
     }

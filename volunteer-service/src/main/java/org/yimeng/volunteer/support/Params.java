@@ -45,4 +45,16 @@ public final class Params {
             throw ApiException.invalid(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
         }
     }
+
+    /** Free text from a query: trimmed, null when blank; control characters (PostgreSQL refuses NUL) are a 422. */
+    public static String text(String name, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.trim();
+        if (v.length() > maxLength || v.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.invalid(name, "must be at most " + maxLength + " printable characters");
+        }
+        return v;
+    }
 }

@@ -51,7 +51,7 @@ public class VolunteerResource {
             @QueryParam("skill") String skill, @QueryParam("status") String status, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         return volunteers.list(Params.uuid("communityId", communityId), Params.uuid("gridId", gridId),
-                skill == null || skill.isBlank() ? null : skill.strip(),
+                Params.text("skill", skill, 40),
                 Params.enumOf(VolunteerStatus.class, "status", status), limit, cursor);
     }
 

@@ -22,6 +22,7 @@ import org.yimeng.kit.page.Page;
 import org.yimeng.model.ErrorCode;
 import org.yimeng.model.Ids;
 import org.yimeng.model.Masking;
+import org.yimeng.volunteer.audit.AuditTrail;
 import org.yimeng.volunteer.config.BusinessClock;
 import org.yimeng.volunteer.identity.IdNumber;
 import org.yimeng.volunteer.place.Community;
@@ -52,6 +53,12 @@ public class VolunteerService {
 
     @Inject
     ServiceStats stats;
+
+    @Inject
+    AuditTrail audit;
+
+    /** The personal fields a volunteer response shows (phone and ID number masked). */
+    static final List<String> SHOWN = List.of("name", "phone", "idNumber", "gender", "birthDate", "skills");
 
     public VolunteerResponse register(CreateVolunteerRequest r) {
         if (!Boolean.TRUE.equals(r.consent())) {
@@ -108,6 +115,13 @@ public class VolunteerService {
         v.persist();
         Constraints.flush(em, Map.of("volunteer_phone_key", () -> duplicate("phone", null),
                 "volunteer_id_number_key", () -> duplicate("idNumber", null)));
+        List<String> given = new ArrayList<>(List.of("name", "phone", "communityId", "consent"));
+        addIf(given, idNumber != null, "idNumber");
+        addIf(given, gender != null, "gender");
+        addIf(given, birthDate != null, "birthDate");
+        addIf(given, r.gridId() != null, "gridId");
+        addIf(given, r.skills() != null, "skills");
+        audit.record(AuditTrail.Action.CREATE, AuditTrail.EntityType.VOLUNTEER, v.id, given);
         return responses(List.of(v)).get(0);
     }
 
@@ -118,6 +132,10 @@ public class VolunteerService {
             throw ApiException.notFound("Volunteer", id);
         }
         scope.require(placeOf(v));
+        List<String> changed = new ArrayList<>();
+        addIf(changed, r.gridId() != null && !r.gridId().equals(v.gridId), "gridId");
+        addIf(changed, r.status() != null, "status");
+        addIf(changed, r.skills() != null, "skills");
         if (r.gridId() != null && !r.gridId().equals(v.gridId)) {
             places.requireGrid(r.gridId(), v.communityId);
             scope.require(new Place(v.countyCode, v.communityId, r.gridId()));
@@ -131,6 +149,7 @@ public class VolunteerService {
         }
         v.updatedAt = clock.now();
         em.flush();
+        audit.record(AuditTrail.Action.UPDATE, AuditTrail.EntityType.VOLUNTEER, v.id, changed);
         return responses(List.of(v)).get(0);
     }
 
@@ -143,7 +162,9 @@ public class VolunteerService {
         if (!scope.access().isVolunteer(id)) {
             scope.require(placeOf(v));
         }
-        return responses(List.of(v)).get(0);
+        VolunteerResponse response = responses(List.of(v)).get(0);
+        audit.record(AuditTrail.Action.READ, AuditTrail.EntityType.VOLUNTEER, v.id, SHOWN);
+        return response;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -161,6 +182,7 @@ public class VolunteerService {
                 Volunteer.class)).setMaxResults(n + 1).getResultList();
         List<Volunteer> shown = rows.size() > n ? rows.subList(0, n) : rows;
         List<VolunteerResponse> items = responses(shown);
+        audit.recordList(AuditTrail.EntityType.VOLUNTEER, shown.stream().map(v -> v.id).toList(), SHOWN);
         return new Page<>(items, rows.size() > n ? Cursor.encodeId(shown.get(n - 1).id) : null);
     }
 
@@ -193,6 +215,12 @@ public class VolunteerService {
     }
 
     /** 422 INVALID_ID_NUMBER naming the field, for a number that fails GB 11643. */
+    static void addIf(List<String> fields, boolean condition, String field) {
+        if (condition) {
+            fields.add(field);
+        }
+    }
+
     public static void requireValidIdNumber(String field, String idNumber, LocalDate today) {
         IdNumber.problem(idNumber, today).ifPresent(problem -> {
             throw new ApiException(ErrorCode.INVALID_ID_NUMBER, field + " " + problem)

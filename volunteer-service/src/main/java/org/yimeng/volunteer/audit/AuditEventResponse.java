@@ -1,0 +1,18 @@
+package org.yimeng.volunteer.audit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One audit event: who ({@code actor}, {@code role}, {@code scope}), when, what ({@code action} on
+ * {@code entityType}/{@code entityId}, or for a LIST the ids shown in {@code entityIds}) and which fields.
+ */
+public record AuditEventResponse(UUID id, Instant at, String actor, String role, ScopeClaims scope,
+        AuditTrail.Action action, AuditTrail.EntityType entityType, UUID entityId, List<UUID> entityIds,
+        List<String> fields) {
+
+    /** The caller's scope claims as the token carried them. */
+    public record ScopeClaims(String county, UUID community, UUID grid, UUID volunteer) {
+    }
+}

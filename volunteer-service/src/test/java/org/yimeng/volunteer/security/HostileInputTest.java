@@ -1,0 +1,120 @@
+package org.yimeng.volunteer.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.yimeng.local.TestStack;
+import org.yimeng.local.testing.AuthorizationMatrix;
+import org.yimeng.local.testing.HostileInputs;
+import org.yimeng.local.testing.Http;
+import org.yimeng.local.testing.OpenApiOperations;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Hostile input on every body and query parameter the service serves, generated from its OpenAPI document
+ * (org.yimeng.local.testing.HostileInputs, seed {@value #SEED}): never a 5xx, every 4xx problem+json, and requests that
+ * cannot be valid write nothing.
+ */
+@QuarkusTest
+class HostileInputTest {
+    private static final long SEED = 20250518L;
+    private static final String BODY_METHODS = "POST PUT PATCH";
+
+    private final HostileInputs hostile = new HostileInputs(SEED);
+    // one set of fixtures for the class (JUnit makes an instance per test)
+    private static ScopeFixtures fixtures;
+    private AuthorizationMatrix matrix;
+    private List<OpenApiOperations.Operation> operations;
+    private Http http;
+    private String cityAdmin;
+
+    @BeforeEach
+    void setUp() {
+        if (fixtures == null) {
+            fixtures = new ScopeFixtures();
+        }
+        matrix = fixtures.matrix();
+        operations = OpenApiOperations.fetch(ScopeFixtures.baseUrl()).under("/api/", "/public/");
+        http = new Http(ScopeFixtures.baseUrl());
+        cityAdmin = fixtures.authorization.get("CITY_ADMIN");
+    }
+
+    @Test
+    void requestsThatCannotBeValidAreRefusedAsProblemsAndWriteNothing() throws Exception {
+        List<HostileInputs.Attack> attacks = new ArrayList<>();
+        for (OpenApiOperations.Operation op : operations) {
+            String path = matrix.request(op.key()).path();
+            if (BODY_METHODS.contains(op.method()) && op.hasBody()) {
+                attacks.addAll(hostile.malformed(op, path));
+                // from an empty body one field at a time: with two or more required fields the others stay missing,
+                // so no attack can be valid (one-field bodies are covered with valid samples below)
+                if (op.hasBody() && op.requestBody().path("required").size() >= 2) {
+                    attacks.addAll(hostile.fields(op, path, "{}", 40));
+                }
+            }
+        }
+        Map<String, String> before = fingerprint();
+        HostileInputs.Report report = HostileInputs.run(http, cityAdmin, attacks, true);
+        assertTrue(report.failures().isEmpty(), report.failures().size() + " of " + report.sent() + ":\n"
+                + String.join("\n", report.failures()));
+        assertEquals(before, fingerprint(), "a refused request changed the database");
+        assertTrue(report.sent() > 500, "only " + report.sent() + " attacks");
+    }
+
+    @Test
+    void hostileQueryParametersNeverBreakAReadAndWriteNothing() throws Exception {
+        List<HostileInputs.Attack> attacks = new ArrayList<>();
+        for (OpenApiOperations.Operation op : operations) {
+            if (op.method().equals("GET") && !op.query().isEmpty()) {
+                attacks.addAll(hostile.queries(op, matrix.request(op.key()).path(), 60));
+            }
+        }
+        Map<String, String> before = fingerprint();
+        HostileInputs.Report report = HostileInputs.run(http, cityAdmin, attacks, false);
+        assertTrue(report.failures().isEmpty(), report.failures().size() + " of " + report.sent() + ":\n"
+                + String.join("\n", report.failures()));
+        assertEquals(before, fingerprint(), "a read changed the database");
+        assertTrue(report.sent() > 300, "only " + report.sent() + " attacks");
+    }
+
+    @Test
+    void hostileFieldsInOtherwiseValidBodiesNeverBreakTheService() {
+        // valid samples (the matrix's bodies) carry each hostile value past validation into the service's own rules;
+        // some are legitimate data (a name with an apostrophe) and are stored
+        List<HostileInputs.Attack> attacks = new ArrayList<>();
+        for (OpenApiOperations.Operation op : operations) {
+            AuthorizationMatrix.Request sample = matrix.request(op.key());
+            if (BODY_METHODS.contains(op.method()) && op.hasBody()) {
+                attacks.addAll(hostile.fields(op, sample.path(), sample.body(), 40));
+            }
+        }
+        HostileInputs.Report report = HostileInputs.run(http, cityAdmin, attacks, false);
+        assertTrue(report.failures().isEmpty(), report.failures().size() + " of " + report.sent() + ":\n"
+                + String.join("\n", report.failures()));
+    }
+
+    @Test
+    void bodiesOverTheLimitAreRefusedWith413Problems() {
+        List<HostileInputs.Attack> attacks = operations.stream().filter(op -> BODY_METHODS.contains(op.method()))
+                .map(op -> HostileInputs.oversized(op, matrix.request(op.key()).path(), 1_100_000)).toList();
+        HostileInputs.Report report = HostileInputs.run(http, cityAdmin, attacks, true);
+        assertTrue(report.failures().isEmpty(), String.join("\n", report.failures()));
+        assertEquals(Map.of(413, attacks.size()), report.statuses());
+    }
+
+    /** Everything the service keeps, except the audit trail (reads are audited) and the kit's own bookkeeping. */
+    private static Map<String, String> fingerprint() throws Exception {
+        try (Connection c = TestStack.superuser()) {
+            return HostileInputs.fingerprint(c, t -> !t.startsWith("kit_") && !t.equals("audit_event")
+                    && !t.startsWith("flyway"));
+        }
+    }
+}
