@@ -8,7 +8,8 @@ import org.yimeng.kit.error.ApiException;
 import org.yimeng.model.ErrorCode;
 
 /**
- * The service-wide body limit is raised for spreadsheet uploads only: any other request that declares a body over
+ * The service-wide body limit is raised for spreadsheet uploads (POST /api/v1/imports) only: any other request that
+ * declares a body over
  * 1 MB (the kit's limit) is refused with 413 before its body is read.
  */
 public class BodyLimits {
@@ -17,7 +18,8 @@ public class BodyLimits {
     @ServerRequestFilter(preMatching = true)
     public void limit(ContainerRequestContext request) {
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (length == null || request.getUriInfo().getPath().startsWith("/api/v1/imports")) {
+        String path = request.getUriInfo().getPath();
+        if (length == null || path.equals("/api/v1/imports") || path.equals("/api/v1/imports/")) {
             return;
         }
         try {
