@@ -112,6 +112,23 @@ class IncomingDonationsTest {
         assertReason(dlq, "{not json", "unreadable DonationReceived");
     }
 
+    @Test
+    void theRequestHashInV2sSqlIsTheOneJavaComputes() {
+        UUID community = Fixtures.community(mapper, Fixtures.COUNTY);
+        String code = Fixtures.piggyBank(community);
+        Fixtures.donateTo(community, 100);
+        Fixtures.donate(UUID.randomUUID().toString(), "{\"piggyBankCode\":\"" + code.toLowerCase()
+                + "\",\"amountFen\":200,\"channel\":\"CASH\",\"donorName\":\"李四\"}").then().statusCode(201);
+        String sql = "FROM donation d JOIN ledger_entry e ON e.entry_id = d.entry_id WHERE e.community_id = '" + community
+                + "' AND d.request_hash <> encode(sha256(convert_to("
+                + "coalesce((SELECT p.code FROM piggy_bank p WHERE p.id = d.piggy_bank_id), '') || E'\\n' "
+                + "|| CASE WHEN d.piggy_bank_id IS NULL THEN e.community_id::text ELSE '' END || E'\\n' "
+                + "|| e.amount_fen::text || E'\\n' || d.channel, 'UTF8')), 'hex')";
+        assertEquals(2, count("donation d JOIN ledger_entry e ON e.entry_id = d.entry_id WHERE e.community_id = '"
+                + community + "'"));
+        assertEquals(0, count(sql.substring("FROM ".length())));
+    }
+
     private static void assertReason(List<ConsumerRecord<String, String>> dlq, String valueContains, String reason) {
         ConsumerRecord<String, String> r = dlq.stream().filter(x -> x.value().contains(valueContains)).findFirst()
                 .orElseThrow(() -> new AssertionError("not on the DLQ: " + valueContains));
