@@ -18,6 +18,19 @@ CREATE TABLE funding_decision (
 );
 CREATE INDEX funding_decision_community ON funding_decision (community_id);
 
+-- A funding request whose community has not reached the ledger yet (CommunityChanged and FundingRequested travel on
+-- different topics, so the request can come first): parked, and decided by FundingParking once the community is
+-- known or the grace period is over. Deleted once decided.
+CREATE TABLE funding_parked (
+    request_id    uuid        PRIMARY KEY,
+    activity_id   uuid        NOT NULL,
+    community_id  uuid        NOT NULL,
+    amount_fen    bigint      NOT NULL,
+    purpose       text        NOT NULL,
+    parked_at     timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX funding_parked_community ON funding_parked (community_id);
+
 -- "The same request" for an idempotency key now means the same money: target (piggy-bank code or community),
 -- amountFen and channel, so that a key sent over HTTP and over Kafka (where occurredAt is the platform's time and
 -- donor details may be spelled differently) is one donation. Earlier rows get the new canonical hash, computed
@@ -34,7 +47,7 @@ BEGIN
     EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', current_schema(), app_role);
     EXECUTE format('GRANT SELECT, INSERT ON ledger_entry, ledger_digest, donation, funding_decision TO %I', app_role);
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON community, piggy_bank, chain_head, account_balance, donor, '
-        || 'disbursement, reversal, kit_outbox, kit_processed_event, kit_idempotency TO %I', app_role);
+        || 'disbursement, reversal, funding_parked, kit_outbox, kit_processed_event, kit_idempotency TO %I', app_role);
     EXECUTE format('GRANT SELECT ON flyway_schema_history TO %I', app_role);
     EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO %I', current_schema(), app_role);
     EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON ledger_entry, ledger_digest, funding_decision FROM %I', app_role);

@@ -2,11 +2,15 @@ package org.yimeng.donation.funding;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.yimeng.donation.community.CommunityRegistry;
 import org.yimeng.donation.ledger.LedgerCommand;
 import org.yimeng.donation.ledger.LedgerCommand.FundingOutcome;
 import org.yimeng.donation.ledger.LedgerService;
@@ -25,11 +29,20 @@ import org.yimeng.model.event.Topics;
  * consumer. A crash in between redelivers the request; the writer finds the stored decision and writes nothing, so
  * the decision stays exactly once per requestId whatever the eventIds. This is also why a request resent with a new
  * eventId changes nothing.
+ *
+ * <p>A request for a community the ledger does not know yet is parked ({@link FundingParking}) rather than rejected:
+ * its CommunityChanged may be a moment behind it on the other topic.
  */
 @ApplicationScoped
 public class FundingRequestHandler implements EventHandler<FundingRequested> {
     @Inject
     LedgerWriter writer;
+
+    @Inject
+    FundingParking parking;
+
+    @Inject
+    CommunityRegistry registry;
 
     @Override
     public String topic() {
@@ -54,10 +67,16 @@ public class FundingRequestHandler implements EventHandler<FundingRequested> {
                 throw new PoisonEventException("FundingRequested without requestId, activityId or communityId");
             }
         }
+        Set<UUID> known = registry.known(events.stream().map(FundingRequested::communityId).collect(Collectors.toSet()));
         List<CompletableFuture<FundingOutcome>> decided = new ArrayList<>(events.size());
         for (FundingRequested e : events) {
+            String purpose = e.purpose() == null ? "" : e.purpose().strip();
+            if (!known.contains(e.communityId())) {
+                parking.park(e, purpose); // its community may be a moment behind it, on the other topic
+                continue;
+            }
             decided.add(writer.submit(new LedgerCommand.Fund(e.requestId(), e.communityId(), e.activityId(), e.amountFen(),
-                    e.purpose() == null ? "" : e.purpose().strip(), new CompletableFuture<>())));
+                    purpose, new CompletableFuture<>())));
         }
         // a failure here (database away, queue full) is transient: the consumer rewinds and the writer replays
         decided.forEach(LedgerService::await);

@@ -114,6 +114,22 @@ class FundingSagaTest {
         assertEquals("INVALID_AMOUNT", z.reason());
     }
 
+    @Test
+    void aRequestThatArrivesBeforeItsCommunityWaitsForIt() throws Exception {
+        UUID community = UUID.randomUUID();
+        FundingRequested early = FundingRequested.of(UUID.randomUUID(), UUID.randomUUID(), community, 100, "茶水");
+        Fixtures.publish(mapper, Topics.FUNDING_REQUESTS, early);
+        awaitProcessed(early.eventId());
+        assertEquals(0, count("funding_decision WHERE request_id = '" + early.requestId() + "'"));
+        assertEquals(1, count("funding_parked WHERE request_id = '" + early.requestId() + "'"));
+        Fixtures.announce(mapper, org.yimeng.model.event.CommunityChanged.of(community, Fixtures.COUNTY, "新社区", "COMMUNITY", false));
+        // decided against the community's (empty) fund, not rejected as unknown
+        FundingDecided d = decisions(early.requestId()).get(0);
+        assertFalse(d.approved());
+        assertEquals("INSUFFICIENT_FUNDS", d.reason());
+        await().atMost(Duration.ofSeconds(10)).until(() -> count("funding_parked WHERE request_id = '" + early.requestId() + "'") == 0);
+    }
+
     private static void awaitProcessed(UUID eventId) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> count("kit_processed_event WHERE event_id = '" + eventId + "'") == 1);
