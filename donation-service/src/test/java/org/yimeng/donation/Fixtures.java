@@ -10,11 +10,15 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.yimeng.local.TestStack;
 import org.yimeng.model.event.CommunityChanged;
+import org.yimeng.model.event.PlatformEvent;
 import org.yimeng.model.event.Topics;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,16 +44,69 @@ public final class Fixtures {
     }
 
     public static void announce(ObjectMapper mapper, CommunityChanged event) {
+        publish(mapper, Topics.COMMUNITIES, event);
+    }
+
+    /** Sends events as their producers do (key, headers {@code event-id} and {@code event-type}), in order. */
+    public static void publish(ObjectMapper mapper, String topic, PlatformEvent... events) {
         Properties p = new Properties();
         p.put("bootstrap.servers", TestStack.kafkaBootstrapServers());
         try (var producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
-            var record = new ProducerRecord<>(Topics.COMMUNITIES, event.key(), mapper.writeValueAsString(event));
-            record.headers().add(Topics.HEADER_EVENT_ID, event.eventId().toString().getBytes());
-            record.headers().add(Topics.HEADER_EVENT_TYPE, event.type().getBytes());
-            producer.send(record).get();
+            for (PlatformEvent event : events) {
+                var record = new ProducerRecord<>(topic, event.key(), mapper.writeValueAsString(event));
+                record.headers().add(Topics.HEADER_EVENT_ID, event.eventId().toString().getBytes());
+                record.headers().add(Topics.HEADER_EVENT_TYPE, event.type().getBytes());
+                producer.send(record).get();
+            }
+            producer.flush();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Sends raw JSON values (also malformed ones) with one key, in order. */
+    public static void sendRaw(String topic, String key, String... values) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", TestStack.kafkaBootstrapServers());
+        try (var producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            for (String v : values) {
+                producer.send(new ProducerRecord<>(topic, key, v)).get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A consumer of its own group reading {@code topic} from the start: for checking what the service published. */
+    public static KafkaConsumer<String, String> reader(String topic) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", TestStack.kafkaBootstrapServers());
+        p.put("group.id", "test-" + UUID.randomUUID());
+        p.put("auto.offset.reset", "earliest");
+        var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(java.util.List.of(topic));
+        return consumer;
+    }
+
+    /** Every record of {@code topic} whose value contains {@code marker}, read for {@code quiet} after the last one. */
+    public static java.util.List<ConsumerRecord<String, String>> recordsContaining(String topic, String marker, int atLeast,
+            Duration quiet) {
+        java.util.List<ConsumerRecord<String, String>> out = new java.util.ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        try (var consumer = reader(topic)) {
+            long quietUntil = Long.MAX_VALUE;
+            while (System.nanoTime() < deadline && System.nanoTime() < quietUntil) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (r.value() != null && r.value().contains(marker)) {
+                        out.add(r);
+                    }
+                }
+                if (out.size() >= atLeast && quietUntil == Long.MAX_VALUE) {
+                    quietUntil = System.nanoTime() + quiet.toNanos();
+                }
+            }
+        }
+        return out;
     }
 
     public static RequestSpecification as(String role) {

@@ -19,7 +19,9 @@ import org.yimeng.donation.ledger.LedgerCommand.DonationReceipt;
 import org.yimeng.donation.ledger.LedgerWriter;
 import org.yimeng.kit.error.ApiException;
 import org.yimeng.kit.idempotency.Idempotency;
+import org.yimeng.model.DonationChannel;
 import org.yimeng.model.ErrorCode;
+import org.yimeng.model.event.DonationReceived;
 
 /**
  * Records donations exactly once per idempotency key. The request is checked here (shape and rules that need no
@@ -30,6 +32,7 @@ import org.yimeng.model.ErrorCode;
 public class DonationService {
     /** A donor's clock may run a little ahead of ours. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("1[3-9][0-9]{9}");
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
     @Inject
@@ -45,10 +48,61 @@ public class DonationService {
         }
         Idempotency.validateKey(idempotencyKey);
         check(r);
-        String code = r.piggyBankCode() == null ? null : r.piggyBankCode().strip().toUpperCase();
+        String code = normalizeCode(r.piggyBankCode());
         boolean anonymous = Boolean.TRUE.equals(r.anonymous());
-        return writer.submit(new LedgerCommand.Donate(idempotencyKey, requestHash(r), code, r.communityId(), r.amountFen(),
-                r.channel(), blankToNull(r.donorName()), r.donorPhone(), anonymous, r.occurredAt(), new CompletableFuture<>()));
+        return writer.submit(new LedgerCommand.Donate(idempotencyKey, requestHash(code, r.communityId(), r.amountFen(),
+                r.channel()), code, r.communityId(), r.amountFen(), r.channel(), blankToNull(r.donorName()), r.donorPhone(),
+                anonymous, r.occurredAt(), new CompletableFuture<>()));
+    }
+
+    /**
+     * The same command from a {@link DonationReceived} (ledger.incoming-donations.v1): the rules of the HTTP path,
+     * checked here by hand because no Bean Validation runs on events. Throws {@link ApiException} for a record that
+     * can never be recorded; the caller sends it to the DLQ.
+     */
+    public static LedgerCommand.Donate command(DonationReceived e) {
+        if (e.idempotencyKey() == null) {
+            throw ApiException.invalid("idempotencyKey", "required");
+        }
+        Idempotency.validateKey(e.idempotencyKey());
+        if (e.amountFen() < 1 || e.amountFen() > DonationDtos.MAX_AMOUNT_FEN) {
+            throw ApiException.invalid("amountFen", "must be 1 to " + DonationDtos.MAX_AMOUNT_FEN);
+        }
+        DonationChannel channel = channel(e.channel());
+        if (e.piggyBankCode() != null && (e.piggyBankCode().isBlank() || e.piggyBankCode().length() > 32)) {
+            throw ApiException.invalid("piggyBankCode", "must be 1 to 32 characters");
+        }
+        DonationReceived.Donor donor = e.donor();
+        String name = donor == null ? null : donor.name();
+        String phone = donor == null ? null : donor.phone();
+        if (name != null && (name.isEmpty() || name.length() > 100)) {
+            throw ApiException.invalid("donor.name", "must be 1 to 100 characters");
+        }
+        if (phone != null && !PHONE.matcher(phone).matches()) {
+            throw ApiException.invalid("donor.phone", "must be an 11-digit mobile number");
+        }
+        boolean anonymous = donor != null && donor.anonymous();
+        check(new DonationRequest(e.piggyBankCode(), e.communityId(), e.amountFen(), channel, name, phone, anonymous,
+                e.occurredAt()));
+        String code = normalizeCode(e.piggyBankCode());
+        return new LedgerCommand.Donate(e.idempotencyKey(), requestHash(code, e.communityId(), e.amountFen(), channel), code,
+                e.communityId(), e.amountFen(), channel, blankToNull(name), phone, anonymous, e.occurredAt(),
+                new CompletableFuture<>());
+    }
+
+    private static DonationChannel channel(String name) {
+        if (name != null) {
+            for (DonationChannel c : DonationChannel.values()) {
+                if (c.name().equals(name)) {
+                    return c;
+                }
+            }
+        }
+        throw ApiException.invalid("channel", "must be one of CASH, WECHAT, ALIPAY, UNIONPAY, BANK");
+    }
+
+    private static String normalizeCode(String code) {
+        return code == null ? null : code.strip().toUpperCase();
     }
 
     static void check(DonationRequest r) {
@@ -64,20 +118,15 @@ public class DonationService {
     }
 
     /**
-     * The request in a canonical form, hashed: what "the same body" means for an idempotency key. Field by field, so
-     * that formatting and field order do not matter and the Kafka path (DonationReceived) can build the same form.
+     * What "the same request" means for an idempotency key, over HTTP and over Kafka alike: the same money, i.e. the
+     * same target (piggy-bank code upper-cased, or community), amount and channel. Donor details and occurredAt are
+     * left out on purpose: a platform's event carries its own clock and spelling of the donor, and a key sent both
+     * ways must still be one donation; the first recording's details stand. V2__funding_and_incoming.sql computes the
+     * same form in SQL for rows recorded before.
      */
-    static String requestHash(DonationRequest r) {
-        String canonical = String.join("\n",
-                r.piggyBankCode() == null ? "" : r.piggyBankCode().strip().toUpperCase(),
-                r.communityId() == null ? "" : r.communityId().toString(),
-                Long.toString(r.amountFen()),
-                r.channel().name(),
-                r.donorName() == null ? "" : r.donorName(),
-                r.donorPhone() == null ? "" : r.donorPhone(),
-                Boolean.toString(Boolean.TRUE.equals(r.anonymous())),
-                r.occurredAt() == null ? "" : ChainHash.instant(ChainHash.truncate(r.occurredAt())));
-        return ChainHash.sha256Hex(canonical);
+    static String requestHash(String normalizedCode, UUID communityId, long amountFen, DonationChannel channel) {
+        return ChainHash.sha256Hex((normalizedCode == null ? "" : normalizedCode) + "\n"
+                + (communityId == null ? "" : communityId.toString()) + "\n" + amountFen + "\n" + channel.name());
     }
 
     static DonationResponse response(DonationReceipt r) {

@@ -26,6 +26,15 @@ public sealed interface LedgerCommand {
             CompletableFuture<Posted> future) implements LedgerCommand {
     }
 
+    /**
+     * A funding request of the saga with volunteer-service, decided once per {@code requestId} and final: approved
+     * (a DISBURSEMENT) or rejected with a reason; the decision row, the entry and the {@code FundingDecided} outbox
+     * row are written in the writer's batch transaction. Asking again answers the stored decision and writes nothing.
+     */
+    record Fund(UUID requestId, UUID communityId, UUID activityId, long amountFen, String purpose,
+            CompletableFuture<FundingOutcome> future) implements LedgerCommand {
+    }
+
     /** The correction of one entry: the same amount back between the same two accounts. */
     record Reverse(UUID entryId, String reason, String requestedBy, CompletableFuture<Posted> future)
             implements LedgerCommand {
@@ -34,6 +43,11 @@ public sealed interface LedgerCommand {
     /** A recorded donation as its response shows it; {@code replayed} when the key had been recorded before. */
     record DonationReceipt(UUID entryId, long sequence, UUID communityId, long amountFen, String receiptNo, String hash,
             Instant recordedAt, long balanceAfterFen, boolean replayed) {
+    }
+
+    /** The decision on a funding request; {@code replayed} when it had been decided before (nothing was written). */
+    record FundingOutcome(UUID requestId, UUID activityId, UUID communityId, boolean approved, UUID entryId,
+            String reason, long balanceAfterFen, boolean replayed) {
     }
 
     /** An appended (or, for a repeated funding request, earlier) entry and the fund's balance right after it. */

@@ -30,6 +30,8 @@ import org.jboss.logging.Logger;
 import org.yimeng.donation.ledger.LedgerCommand.Disburse;
 import org.yimeng.donation.ledger.LedgerCommand.Donate;
 import org.yimeng.donation.ledger.LedgerCommand.DonationReceipt;
+import org.yimeng.donation.ledger.LedgerCommand.Fund;
+import org.yimeng.donation.ledger.LedgerCommand.FundingOutcome;
 import org.yimeng.donation.ledger.LedgerCommand.Posted;
 import org.yimeng.donation.ledger.LedgerCommand.Reverse;
 import org.yimeng.kit.error.ApiException;
@@ -37,6 +39,8 @@ import org.yimeng.kit.outbox.OutboxRelay;
 import org.yimeng.model.ErrorCode;
 import org.yimeng.model.Ids;
 import org.yimeng.model.event.DonationRecorded;
+import org.yimeng.model.event.FundingDecided;
+import org.yimeng.model.event.PlatformEvent;
 import org.yimeng.model.event.Topics;
 
 import io.micrometer.core.instrument.Counter;
@@ -200,7 +204,8 @@ public class LedgerWriter {
         private final List<Object[]> donors = new ArrayList<>();
         private final List<Object[]> disbursements = new ArrayList<>();
         private final List<Object[]> reversals = new ArrayList<>();
-        private final List<DonationRecorded> events = new ArrayList<>();
+        private final List<Object[]> decisions = new ArrayList<>();
+        private final List<Outgoing> events = new ArrayList<>();
         private long headSequence;
         private String headHash;
         private Instant recordedAt;
@@ -219,6 +224,7 @@ public class LedgerWriter {
             long t2 = System.nanoTime();
             Map<String, Object> byKey = new HashMap<>(); // idempotency keys decided in this batch
             Map<UUID, Object> byRequest = new HashMap<>();
+            Map<UUID, FundingOutcome> byFunding = new HashMap<>();
             Set<UUID> reversedNow = new HashSet<>();
             List<Donate> newDonations = new ArrayList<>();
             List<Entry> newDonationEntries = new ArrayList<>();
@@ -227,11 +233,13 @@ public class LedgerWriter {
                     decideDonation(d, looked, byKey, newDonations, newDonationEntries);
                 } else if (cmd instanceof Disburse d) {
                     decideDisbursement(d, looked, byRequest);
+                } else if (cmd instanceof Fund f) {
+                    decideFunding(f, looked, byFunding);
                 } else if (cmd instanceof Reverse r) {
                     decideReversal(r, looked, reversedNow);
                 }
             }
-            if (entries.isEmpty()) {
+            if (entries.isEmpty() && decisions.isEmpty()) {
                 return answers;
             }
             List<String> receipts = receiptNumbers(newDonations.size());
@@ -339,8 +347,8 @@ public class LedgerWriter {
             if (!d.anonymous() && (d.donorName() != null || d.donorPhone() != null)) {
                 donors.add(new Object[] {e.entryId(), d.donorName(), d.donorPhone()});
             }
-            events.add(DonationRecorded.of(e.entryId(), e.sequence(), e.communityId(), e.amountFen(), d.channel().name(),
-                    fundAfter));
+            events.add(new Outgoing(Topics.DONATIONS, DonationRecorded.of(e.entryId(), e.sequence(), e.communityId(),
+                    e.amountFen(), d.channel().name(), fundAfter)));
             answers.add(() -> d.future().complete(receipt));
         }
 
@@ -378,6 +386,53 @@ public class LedgerWriter {
             Posted posted = new Posted(e, balanceAfter.get(e.entryId()), false);
             byRequest.put(d.requestId(), posted);
             answers.add(() -> d.future().complete(posted));
+        }
+
+        /**
+         * A funding request: decided once, finally. An earlier decision (stored, or earlier in this batch) is answered
+         * again and nothing is written; a request already paid through {@link LedgerService#disburse} is recorded as
+         * approved with that entry. Every new decision, approved or not, is a row and a FundingDecided event.
+         */
+        private void decideFunding(Fund f, Lookups looked, Map<UUID, FundingOutcome> byFunding) {
+            FundingOutcome earlier = byFunding.get(f.requestId());
+            if (earlier == null) {
+                earlier = looked.fundingDecisions.get(f.requestId());
+            }
+            if (earlier != null) {
+                FundingOutcome replay = new FundingOutcome(earlier.requestId(), earlier.activityId(), earlier.communityId(),
+                        earlier.approved(), earlier.entryId(), earlier.reason(), earlier.balanceAfterFen(), true);
+                answers.add(() -> f.future().complete(replay));
+                return;
+            }
+            String fund = Accounts.fund(f.communityId());
+            FundingOutcome outcome;
+            Posted paid = looked.disbursementsByRequest.get(f.requestId());
+            if (paid != null) {
+                outcome = decided(f, true, paid.entry().entryId(), null, paid.balanceAfterFen());
+            } else if (f.amountFen() < 1) {
+                outcome = decided(f, false, null, "INVALID_AMOUNT", balance(fund));
+            } else if (!looked.communities.contains(f.communityId())) {
+                outcome = decided(f, false, null, ErrorCode.UNKNOWN_COMMUNITY.name(), 0);
+            } else if (balance(fund) < f.amountFen()) {
+                outcome = decided(f, false, null, ErrorCode.INSUFFICIENT_FUNDS.name(), balance(fund));
+            } else {
+                Entry e = append(EntryType.DISBURSEMENT, f.communityId(), fund, Accounts.spending(f.activityId()),
+                        f.amountFen(), recordedAt, null);
+                disbursements.add(new Object[] {e.entryId(), f.requestId(), f.activityId(), f.purpose()});
+                outcome = decided(f, true, e.entryId(), null, balanceAfter.get(e.entryId()));
+            }
+            byFunding.put(f.requestId(), outcome);
+            decisions.add(new Object[] {f.requestId(), f.activityId(), f.communityId(), f.amountFen(), outcome.approved(),
+                    outcome.entryId(), outcome.reason(), outcome.balanceAfterFen(), ChainHash.instant(recordedAt)});
+            events.add(new Outgoing(Topics.FUNDING_DECISIONS, FundingDecided.of(f.requestId(), f.activityId(),
+                    f.communityId(), outcome.approved(), outcome.entryId(), outcome.reason(), outcome.balanceAfterFen())));
+            FundingOutcome answer = outcome;
+            answers.add(() -> f.future().complete(answer));
+        }
+
+        private static FundingOutcome decided(Fund f, boolean approved, UUID entryId, String reason, long balanceAfter) {
+            return new FundingOutcome(f.requestId(), f.activityId(), f.communityId(), approved, entryId, reason,
+                    balanceAfter, false);
         }
 
         private void decideReversal(Reverse r, Lookups looked, Set<UUID> reversedNow) {
@@ -462,6 +517,7 @@ public class LedgerWriter {
             Set<UUID> communityIds = new HashSet<>();
             Set<UUID> requests = new HashSet<>();
             Set<UUID> targets = new HashSet<>();
+            Set<UUID> fundings = new HashSet<>();
             for (LedgerCommand cmd : commands) {
                 if (cmd instanceof Donate d) {
                     keys.add(d.idempotencyKey());
@@ -473,8 +529,25 @@ public class LedgerWriter {
                 } else if (cmd instanceof Disburse d) {
                     requests.add(d.requestId());
                     communityIds.add(d.communityId());
+                } else if (cmd instanceof Fund f) {
+                    requests.add(f.requestId());
+                    fundings.add(f.requestId());
+                    communityIds.add(f.communityId());
                 } else if (cmd instanceof Reverse r) {
                     targets.add(r.entryId());
+                }
+            }
+            if (!fundings.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT request_id, activity_id, community_id, approved, "
+                        + "entry_id, reason, balance_after_fen FROM funding_decision WHERE request_id = ANY(?)")) {
+                    ps.setArray(1, c.createArrayOf("uuid", fundings.toArray()));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            l.fundingDecisions.put(rs.getObject(1, UUID.class), new FundingOutcome(rs.getObject(1, UUID.class),
+                                    rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getBoolean(4),
+                                    rs.getObject(5, UUID.class), rs.getString(6), rs.getLong(7), true));
+                        }
+                    }
                 }
             }
             if (!keys.isEmpty()) {
@@ -615,26 +688,28 @@ public class LedgerWriter {
                 hash[i] = e.hash();
             }
             // one statement for the whole batch; rows go in sequence order, as the link trigger needs
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO ledger_entry (sequence, entry_id, type, community_id, "
-                    + "debit_account, credit_account, amount_fen, occurred_at, recorded_at, reversal_of, prev_hash, hash) "
-                    + "SELECT * FROM unnest(?::bigint[], ?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::bigint[], "
-                    + "?::timestamptz[], ?::timestamptz[], ?::uuid[], ?::text[], ?::text[]) ORDER BY 1")) {
-                ps.setArray(1, c.createArrayOf("bigint", seq));
-                ps.setArray(2, c.createArrayOf("text", ids));
-                ps.setArray(3, c.createArrayOf("text", types));
-                ps.setArray(4, c.createArrayOf("text", comm));
-                ps.setArray(5, c.createArrayOf("text", debit));
-                ps.setArray(6, c.createArrayOf("text", credit));
-                ps.setArray(7, c.createArrayOf("bigint", amount));
-                ps.setArray(8, c.createArrayOf("text", occurred));
-                ps.setArray(9, c.createArrayOf("text", recorded));
-                ps.setArray(10, c.createArrayOf("text", reversal));
-                ps.setArray(11, c.createArrayOf("text", prev));
-                ps.setArray(12, c.createArrayOf("text", hash));
-                long t = System.nanoTime();
-                ps.executeUpdate();
-                if (LOG.isTraceEnabled()) {
-                    LOG.tracef("%d us: entries", (System.nanoTime() - t) / 1000);
+            if (n > 0) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO ledger_entry (sequence, entry_id, type, community_id, "
+                        + "debit_account, credit_account, amount_fen, occurred_at, recorded_at, reversal_of, prev_hash, hash) "
+                        + "SELECT * FROM unnest(?::bigint[], ?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::bigint[], "
+                        + "?::timestamptz[], ?::timestamptz[], ?::uuid[], ?::text[], ?::text[]) ORDER BY 1")) {
+                    ps.setArray(1, c.createArrayOf("bigint", seq));
+                    ps.setArray(2, c.createArrayOf("text", ids));
+                    ps.setArray(3, c.createArrayOf("text", types));
+                    ps.setArray(4, c.createArrayOf("text", comm));
+                    ps.setArray(5, c.createArrayOf("text", debit));
+                    ps.setArray(6, c.createArrayOf("text", credit));
+                    ps.setArray(7, c.createArrayOf("bigint", amount));
+                    ps.setArray(8, c.createArrayOf("text", occurred));
+                    ps.setArray(9, c.createArrayOf("text", recorded));
+                    ps.setArray(10, c.createArrayOf("text", reversal));
+                    ps.setArray(11, c.createArrayOf("text", prev));
+                    ps.setArray(12, c.createArrayOf("text", hash));
+                    long t = System.nanoTime();
+                    ps.executeUpdate();
+                    if (LOG.isTraceEnabled()) {
+                        LOG.tracef("%d us: entries", (System.nanoTime() - t) / 1000);
+                    }
                 }
             }
             if (!donations.isEmpty()) {
@@ -650,6 +725,12 @@ public class LedgerWriter {
                 insertRows("INSERT INTO disbursement (entry_id, request_id, activity_id, purpose) "
                         + "SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[])", disbursements,
                         "text", "text", "text", "text");
+            }
+            if (!decisions.isEmpty()) {
+                insertRows("INSERT INTO funding_decision (request_id, activity_id, community_id, amount_fen, approved, "
+                        + "entry_id, reason, balance_after_fen, decided_at) SELECT * FROM unnest(?::uuid[], ?::uuid[], "
+                        + "?::uuid[], ?::bigint[], ?::boolean[], ?::uuid[], ?::text[], ?::bigint[], ?::timestamptz[])",
+                        decisions, "text", "text", "text", "bigint", "boolean", "text", "text", "bigint", "text");
             }
             if (!reversals.isEmpty()) {
                 insertRows("INSERT INTO reversal (entry_id, reason, requested_by) SELECT * FROM unnest(?::uuid[], ?::text[], "
@@ -676,12 +757,14 @@ public class LedgerWriter {
                         + "SELECT * FROM unnest(?::text[], ?::text[], ?::uuid[], ?::bigint[])", inserts,
                         "text", "text", "text", "bigint");
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE chain_head SET sequence = ?, hash = ?, recorded_at = ?::timestamptz WHERE id = 1")) {
-                ps.setLong(1, headSequence);
-                ps.setString(2, headHash);
-                ps.setString(3, ChainHash.instant(recordedAt));
-                ps.executeUpdate();
+            if (n > 0) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE chain_head SET sequence = ?, hash = ?, recorded_at = ?::timestamptz WHERE id = 1")) {
+                    ps.setLong(1, headSequence);
+                    ps.setString(2, headHash);
+                    ps.setString(3, ChainHash.instant(recordedAt));
+                    ps.executeUpdate();
+                }
             }
             if (!events.isEmpty()) {
                 writeOutbox();
@@ -694,9 +777,10 @@ public class LedgerWriter {
          */
         private void writeOutbox() throws SQLException {
             List<Object[]> rows = new ArrayList<>(events.size());
-            for (DonationRecorded e : events) {
+            for (Outgoing o : events) {
+                PlatformEvent e = o.event();
                 try {
-                    rows.add(new Object[] {e.eventId(), Topics.DONATIONS, e.key(), e.type(), mapper.writeValueAsString(e)});
+                    rows.add(new Object[] {e.eventId(), o.topic(), e.key(), e.type(), mapper.writeValueAsString(e)});
                 } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
                     throw new IllegalStateException("cannot serialise " + e.type(), ex);
                 }
@@ -736,8 +820,13 @@ public class LedgerWriter {
         final Map<String, PiggyRow> piggyBanks = new HashMap<>();
         final Set<UUID> communities = new HashSet<>();
         final Map<UUID, Posted> disbursementsByRequest = new HashMap<>();
+        final Map<UUID, FundingOutcome> fundingDecisions = new HashMap<>();
         final Map<UUID, Entry> reversalTargets = new HashMap<>();
         final Map<UUID, UUID> alreadyReversed = new HashMap<>();
+    }
+
+    /** An event for the outbox, written in the batch's transaction. */
+    private record Outgoing(String topic, PlatformEvent event) {
     }
 
     private record StoredDonation(String requestHash, DonationReceipt receipt) {

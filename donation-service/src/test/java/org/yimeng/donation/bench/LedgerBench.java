@@ -101,6 +101,14 @@ class LedgerBench {
             System.out.println("WRITER ONLY: " + w.rate() + "/s");
             return;
         }
+        if ("kafka".equals(System.getProperty("bench.only"))) {
+            List<UUID> targets = communities(8);
+            incomingOverKafka(targets, 20_000);
+            Kafka k = incomingOverKafka(targets, KAFKA_RECORDS);
+            System.out.println("KAFKA ONLY: " + fmt(k.rate()) + "/s (" + k.recorded + " in " + k.seconds + " s, produced in "
+                    + k.produceSeconds + " s)");
+            return;
+        }
         if ("http".equals(System.getProperty("bench.only"))) {
             closedLoop(5);
             Result r = closedLoop(20);
@@ -114,6 +122,11 @@ class LedgerBench {
         Result fixed = openLoop(FIXED_RATE, FIXED_SECONDS);
         drainOutbox();
         Result writerOnly = writerDirect(community, 60_000);
+        drainOutbox();
+        List<UUID> targets = communities(8);
+        incomingOverKafka(targets, 20_000); // warm-up
+        drainOutbox();
+        Kafka kafka = incomingOverKafka(targets, KAFKA_RECORDS);
         drainOutbox();
         long plainRows = Math.max(max.ok, 50_000);
         double plain = plainBatchedInsert(plainRows);
@@ -141,6 +154,13 @@ class LedgerBench {
                 fmt(plain) + " rows/s (" + plainRows + " rows)", "baseline");
         row("Ledger over HTTP as a ratio of the plain INSERT", String.format(Locale.ROOT, "%.2f", ratio),
                 "aim ≥ 0.5 " + (ratio >= 0.5 ? "✅" : "❌ missed"));
+        row("Donations from ledger.incoming-donations.v1 (" + fmt(kafka.recorded) + " DonationReceived records over "
+                + targets.size() + " communities, max-poll-records " + maxPollRecords() + ", writer batch " + maxBatch()
+                + "), and the ratio to the plain INSERT", fmt(kafka.rate()) + "/s recorded (" + String.format(Locale.ROOT,
+                        "%.1f", kafka.seconds) + " s from the first send to the last recorded; producing took "
+                        + String.format(Locale.ROOT, "%.1f", kafka.produceSeconds) + " s), ratio "
+                        + String.format(Locale.ROOT, "%.2f", kafka.rate() / plain),
+                "≥ 10,000/s " + (kafka.rate() >= 10_000 ? "✅" : "❌ missed"));
         row("Ledger writer alone (in-process commands, no HTTP/JWT), and its ratio",
                 fmt(writerOnly.rate()) + "/s, ratio " + String.format(Locale.ROOT, "%.2f", writerRatio), "for insight");
         row("Chain verification (in-process, " + fmt(verify[0]) + " entries)", fmt(verify[1]) + " entries/s",
@@ -155,6 +175,9 @@ class LedgerBench {
                 + "client in the same JVM on the same 2 cores. The open-loop run sends on a fixed schedule whatever the "
                 + "answers and measures from the scheduled send time, so queueing delay is not hidden. (b) the same row "
                 + "shape written by one JDBC connection into a table without triggers or indexes beyond the primary key. "
+                + "(a') DonationReceived JSON produced to ledger.incoming-donations.v1 by a Kafka producer in the same JVM, "
+                + "consumed by the service's idempotent consumer (event ids recorded per poll), checked and handed to the same "
+                + "writer as HTTP; timed from the first send until the chain head has grown by the number of records. "
                 + "(c) ChainVerifier over the whole chain (one REPEATABLE READ snapshot, server-side cursor), as "
                 + "GET /api/v1/ledger/verify runs it; the chain was extended to over a million entries by bulk COPY of "
                 + "entries hashed in Java.\n");
@@ -281,6 +304,68 @@ class LedgerBench {
         long[] a = q.stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(a);
         return a;
+    }
+
+    // ---- (a') Kafka -----------------------------------------------------------------------------------------------
+
+    private static final int KAFKA_RECORDS = Integer.getInteger("bench.kafka.records", 200_000);
+
+    record Kafka(long recorded, double seconds, double produceSeconds) {
+        double rate() {
+            return recorded / seconds;
+        }
+    }
+
+    private List<UUID> communities(int n) {
+        List<UUID> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(Fixtures.community(mapper, Fixtures.COUNTY));
+        }
+        return out;
+    }
+
+    /**
+     * Produces {@code n} DonationReceived records as a payment platform would (key = community, fresh idempotency
+     * keys) and times from the first send until the last is recorded in the ledger. Producer and consumer share the
+     * machine, so this is the lower bound of what the consumer alone sustains.
+     */
+    private Kafka incomingOverKafka(List<UUID> targets, int n) throws Exception {
+        long headBefore = Fixtures.number("SELECT sequence FROM chain_head");
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", TestStack.kafkaBootstrapServers());
+        p.put("linger.ms", "20");
+        p.put("batch.size", Integer.toString(512 * 1024));
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        long start = System.nanoTime();
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<>(p,
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            for (int i = 0; i < n; i++) {
+                UUID community = targets.get(i % targets.size());
+                var e = new org.yimeng.model.event.DonationReceived(UUID.randomUUID(),
+                        org.yimeng.model.event.DonationReceived.TYPE, Instant.now(), 1, "bench-" + run + "-" + i, null,
+                        community, 100, "WECHAT", null);
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(
+                        org.yimeng.model.event.Topics.INCOMING_DONATIONS, e.key(), mapper.writeValueAsString(e)));
+            }
+            producer.flush();
+        }
+        double produced = (System.nanoTime() - start) / 1e9;
+        long target = headBefore + n;
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(5)).pollInterval(java.time.Duration.ofMillis(20))
+                .until(() -> Fixtures.number("SELECT sequence FROM chain_head") >= target);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Kafka(n, seconds, produced);
+    }
+
+    private static String maxPollRecords() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("kit.consumer.max-poll-records", String.class).orElse("1000");
+    }
+
+    private static String maxBatch() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("ledger.writer.max-batch", String.class).orElse("1000");
     }
 
     // ---- (b) plain INSERT -----------------------------------------------------------------------------------------

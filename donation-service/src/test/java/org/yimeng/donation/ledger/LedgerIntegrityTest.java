@@ -321,6 +321,12 @@ class LedgerIntegrityTest {
                 + "SELECT debit_account, -amount_fen FROM ledger_entry) d GROUP BY account) t ON t.account = b.account "
                 + "WHERE b.balance_fen <> coalesce(t.total, 0)"));
         assertEquals(0, number("SELECT count(*) FROM account_balance WHERE kind = 'FUND' AND balance_fen < 0"));
+        // every donation row has its DONATION entry (kept by the writer, not by a foreign key: see V3)
+        assertEquals(0, number("SELECT count(*) FROM donation d LEFT JOIN ledger_entry e ON e.entry_id = d.entry_id "
+                + "AND e.type = 'DONATION' WHERE e.entry_id IS NULL"));
+        // every decision's entry is a DISBURSEMENT of the request's amount
+        assertEquals(0, number("SELECT count(*) FROM funding_decision f LEFT JOIN ledger_entry e ON e.entry_id = f.entry_id "
+                + "AND e.type = 'DISBURSEMENT' AND e.amount_fen = f.amount_fen WHERE f.approved AND e.entry_id IS NULL"));
     }
 
     private static void assertRefused(java.sql.Statement st, String sql) {
