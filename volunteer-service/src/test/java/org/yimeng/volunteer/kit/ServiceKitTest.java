@@ -237,6 +237,11 @@ class ServiceKitTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> count("kit_probe_applied WHERE head_sequence = 4343") == 1);
         assertEquals(1, count("kit_probe_applied WHERE event_id = '" + eventId + "'"));
         assertEquals(0, count("kit_outbox"), "relay deleted what it sent");
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.<String, Object>of("bootstrap.servers",
+                TestStack.kafkaBootstrapServers()))) {
+            var groups = admin.listConsumerGroups().all().get().stream().map(g -> g.groupId()).toList();
+            assertTrue(groups.contains("volunteer-service"), "the service consumes as its own group: " + groups);
+        }
     }
 
     @Test

@@ -77,8 +77,14 @@ public class EventConsumer {
     @ConfigProperty(name = "kit.consumer.enabled", defaultValue = "true")
     boolean enabled;
 
-    @ConfigProperty(name = "kit.consumer.group-id", defaultValue = "${quarkus.application.name}")
-    String groupId;
+    /** Defaults to the application name, so that each service is its own consumer group. */
+    @ConfigProperty(name = "kit.consumer.group-id")
+    java.util.Optional<String> configuredGroupId;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String applicationName;
+
+    private String groupId;
 
     @ConfigProperty(name = "kit.consumer.max-poll-records", defaultValue = "1000")
     int maxPollRecords;
@@ -94,6 +100,7 @@ public class EventConsumer {
 
     @SuppressWarnings("unchecked")
     void start(@Observes StartupEvent ev) {
+        groupId = configuredGroupId.filter(g -> !g.isBlank()).orElse(applicationName);
         for (EventHandler<?> h : handlers) {
             byTopic.put(h.topic(), (EventHandler<PlatformEvent>) h);
         }
