@@ -25,9 +25,11 @@ import org.yimeng.volunteer.place.County;
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class ProgressService {
+    // ?1 is the county ('' for all): each aggregate filters by it itself, so one county's review reads only its rows
+    // (before, every aggregate ran city-wide and the outer WHERE dropped the other counties; see docs/hardening.md).
     private static final String SQL = """
             WITH comm AS (SELECT county_code, count(*) AS n, count(*) FILTER (WHERE pilot) AS pilots
-                          FROM community GROUP BY county_code),
+                          FROM community WHERE ?1 = '' OR county_code = ?1 GROUP BY county_code),
                  hh AS (SELECT h.county_code, count(*) AS n,
                                count(*) FILTER (WHERE h.first_surveyed_on IS NOT NULL) AS surveyed,
                                count(*) FILTER (WHERE h.active_pairing_id IS NOT NULL) AS paired,
@@ -35,22 +37,24 @@ public class ProgressService {
                                    AND h.active_pairing_id IS NOT NULL AND h.head_name <> '' AND h.address <> ''
                                    AND EXISTS (SELECT 1 FROM survey s JOIN survey_need n ON n.survey_id = s.id
                                                WHERE s.household_id = h.id)) AS archives
-                        FROM household h GROUP BY h.county_code),
+                        FROM household h
+                        WHERE ?1 = '' OR h.county_code = ?1 GROUP BY h.county_code),
                  w AS (SELECT county_code, count(*) FILTER (WHERE status = 'OPEN') AS open,
                               count(*) FILTER (WHERE status = 'CLAIMED') AS claimed,
                               count(*) FILTER (WHERE status = 'FULFILLED') AS fulfilled,
                               count(*) FILTER (WHERE status = 'CANCELLED') AS cancelled
-                       FROM wish GROUP BY county_code),
+                       FROM wish WHERE ?1 = '' OR county_code = ?1 GROUP BY county_code),
                  vol AS (SELECT county_code, count(*) AS n, count(*) FILTER (WHERE status = 'ACTIVE') AS active
-                         FROM volunteer GROUP BY county_code),
+                         FROM volunteer WHERE ?1 = '' OR county_code = ?1 GROUP BY county_code),
                  week AS (SELECT v.county_code, count(*) AS meeting
                           FROM (SELECT volunteer_id FROM service_record
                                 WHERE confirmed_by IS NOT NULL AND service_date >= ?2 AND service_date < ?3
                                 GROUP BY volunteer_id HAVING sum(minutes) >= ?4) m
-                          JOIN volunteer v ON v.id = m.volunteer_id GROUP BY v.county_code),
+                          JOIN volunteer v ON v.id = m.volunteer_id WHERE ?1 = '' OR v.county_code = ?1
+                          GROUP BY v.county_code),
                  mins AS (SELECT c.county_code, sum(r.minutes) AS minutes
                           FROM service_record r JOIN community c ON c.id = r.community_id
-                          WHERE r.confirmed_by IS NOT NULL GROUP BY c.county_code)
+                          WHERE r.confirmed_by IS NOT NULL AND (?1 = '' OR c.county_code = ?1) GROUP BY c.county_code)
             SELECT k.code, k.name, coalesce(comm.n, 0), coalesce(comm.pilots, 0),
                    coalesce(hh.n, 0), coalesce(hh.surveyed, 0), coalesce(hh.paired, 0), coalesce(hh.archives, 0),
                    coalesce(w.open, 0), coalesce(w.claimed, 0), coalesce(w.fulfilled, 0), coalesce(w.cancelled, 0),

@@ -53,7 +53,7 @@ class CoverageBench {
                 .append("85 % surveyed, 69,000 ACTIVE pairings (138,000 members, 50,000 volunteers) and 10,000 ENDED ")
                 .append("pairings; loaded with generate_series in ").append(loadMillis).append(" ms.\n\n");
         md.append("| area | households | response bytes | p50 ms | p95 ms | max ms |\n|---|---:|---:|---:|---:|---:|\n");
-        // grids[1]: the first grid in name order holds only households without a grid in this data
+        // grids[1]: the first real grid in name order (grids[0] may be the households without a grid)
         String community = first.path("grids[1].communityId");
         String grid = first.path("grids[1].gridId");
         row(md, token, "county (1,501 grid entries, 1,000 unpaired ids)", "countyCode", COUNTY);
@@ -110,44 +110,9 @@ class CoverageBench {
         }
     }
 
-    /** Bulk-loads the county straight into PostgreSQL; returns the time it took. */
+    /** Bulk-loads the county straight into PostgreSQL (see {@link BenchData}); returns the time it took. */
     private static long load() throws Exception {
-        long t0 = System.currentTimeMillis();
-        try (Connection c = TestStack.superuser(); Statement st = c.createStatement()) {
-            st.execute("CREATE TEMP TABLE bc AS SELECT i, gen_random_uuid() AS id FROM generate_series(1, 300) i");
-            st.execute("INSERT INTO community (id, county_code, name, kind, created_at, updated_at) "
-                    + "SELECT id, '" + COUNTY + "', 'bench社区' || i, 'COMMUNITY', now(), now() FROM bc");
-            st.execute("CREATE TEMP TABLE bg AS SELECT g, gen_random_uuid() AS id, bc.id AS community_id "
-                    + "FROM generate_series(1, 1500) g JOIN bc ON bc.i = (g - 1) / 5 + 1");
-            st.execute("INSERT INTO grid (id, community_id, name, created_at) "
-                    + "SELECT id, community_id, 'bench网格' || g, now() FROM bg");
-            st.execute("CREATE TEMP TABLE bh AS SELECT h, gen_random_uuid() AS id, bg.id AS grid_id, bg.community_id "
-                    + "FROM generate_series(1, 100000) h JOIN bg ON bg.g = h % 1500 + 1");
-            st.execute("INSERT INTO household (id, county_code, community_id, grid_id, head_name, address, "
-                    + "normalised_address, member_count, categories, first_surveyed_on, created_at, updated_at) "
-                    + "SELECT id, '" + COUNTY + "', community_id, CASE WHEN h % 100 = 0 THEN NULL ELSE grid_id END, "
-                    + "'bench户主' || h, 'bench路' || h || '号', 'bench路' || h || '号', 2, '{ELDERLY_ALONE}', "
-                    + "CASE WHEN h % 100 < 85 THEN current_date END, now(), now() FROM bh");
-            st.execute("CREATE TEMP TABLE bv AS SELECT v, gen_random_uuid() AS id, bc.id AS community_id "
-                    + "FROM generate_series(0, 49999) v JOIN bc ON bc.i = v % 300 + 1");
-            st.execute("INSERT INTO volunteer (id, county_code, community_id, name, phone, status, consent_at, "
-                    + "created_at, updated_at) SELECT id, '" + COUNTY + "', community_id, 'bench志愿者' || v, "
-                    + "'17' || lpad(v::text, 9, '0'), 'ACTIVE', now(), now(), now() FROM bv");
-            // 70 % of the households with a grid get an ACTIVE pairing; 10,000 others an ENDED one
-            st.execute("CREATE TEMP TABLE bp AS SELECT row_number() OVER (ORDER BY h) - 1 AS k, gen_random_uuid() AS id, "
-                    + "bh.id AS household_id, bh.community_id FROM bh WHERE h % 10 < 7 AND h % 100 <> 0");
-            st.execute("INSERT INTO pairing (id, household_id, community_id, status, created_at) "
-                    + "SELECT id, household_id, community_id, 'ACTIVE', now() FROM bp");
-            st.execute("INSERT INTO pairing_member (id, pairing_id, volunteer_id, slot, joined_at) "
-                    + "SELECT gen_random_uuid(), bp.id, bv.id, s, now() FROM bp CROSS JOIN generate_series(1, 2) s "
-                    + "JOIN bv ON bv.v = (2 * bp.k + s - 1) % 50000");
-            st.execute("UPDATE household h SET active_pairing_id = bp.id FROM bp WHERE bp.household_id = h.id");
-            st.execute("INSERT INTO pairing (id, household_id, community_id, status, created_at, ended_at, end_reason) "
-                    + "SELECT gen_random_uuid(), id, community_id, 'ENDED', now() - interval '30 days', now(), 'bench' "
-                    + "FROM bh WHERE h % 10 >= 7 AND h <= 33333");
-            st.execute("VACUUM ANALYZE household");
-            st.execute("ANALYZE");
-        }
-        return System.currentTimeMillis() - t0;
+        return BenchData.load(new BenchData.County(COUNTY, "bench", 300, 5, 100_000, 50_000, "17", true, false))
+                + BenchData.analyze();
     }
 }
