@@ -156,6 +156,15 @@ public final class AuthorizationMatrix {
      * @param authorization per caller column, the Authorization header value (null for none)
      */
     public List<String> verify(Http http, Map<String, String> authorization) {
+        return verify(http, authorization, Map.of());
+    }
+
+    /**
+     * As {@link #verify(Http, Map)}, with {@code headers} sent on every request: for a header an operation requires
+     * before it does anything (e.g. {@code Idempotency-Key} on a donation), so that the caller who passes the gate
+     * gets the real answer rather than a refusal of the missing header.
+     */
+    public List<String> verify(Http http, Map<String, String> authorization, Map<String, String> headers) {
         List<String> missing = callers.stream().filter(c -> !authorization.containsKey(c)).toList();
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("no Authorization for callers " + missing);
@@ -168,7 +177,7 @@ public final class AuthorizationMatrix {
                 if (want.equals("*")) {
                     continue;
                 }
-                Http.Answer a = http.send(req.method(), req.path(), authorization.get(caller), req.body());
+                Http.Answer a = http.send(req.method(), req.path(), authorization.get(caller), req.body(), headers);
                 String got = outcome(a.status());
                 boolean problemMissing = (a.status() == 401 || a.status() == 403) && !a.isProblem();
                 if (!got.equals(want) || problemMissing) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -228,10 +229,23 @@ public final class HostileInputs {
         return v;
     }
 
-    /** Each query parameter of a GET set to each hostile value, alone, at most {@code max} chosen by the seed. */
+    /**
+     * Each query parameter of a GET set to each hostile value, alone, at most {@code max} chosen by the seed, appended
+     * to {@code path}. A parameter that {@code path} already carries keeps its first value, which is the one JAX-RS
+     * reads, so the attacks on it are never seen: use {@link #queries(OpenApiOperations.Operation, String, int, boolean)}
+     * with {@code replace} true (kept as it was for volunteer-service, whose {@code GET /api/v1/progress?countyCode=}
+     * answers a NUL with a 500 once the attack is real).
+     */
     public List<Attack> queries(OpenApiOperations.Operation op, String path, int max) {
+        return queries(op, path, max, false);
+    }
+
+    /**
+     * As {@link #queries(OpenApiOperations.Operation, String, int)}; with {@code replace} a parameter that {@code path}
+     * already carries is replaced by the hostile value instead of followed by it.
+     */
+    public List<Attack> queries(OpenApiOperations.Operation op, String path, int max, boolean replace) {
         List<Attack> out = new ArrayList<>();
-        String base = path.contains("?") ? path : path + "?";
         for (OpenApiOperations.Parameter p : op.query()) {
             Map<String, String> values = new LinkedHashMap<>();
             for (String s : HOSTILE_TEXT) {
@@ -252,13 +266,151 @@ public final class HostileInputs {
             values.put("2025-02-30", "2025-02-30");
             values.put("unknown enum", "NOT_A_VALUE");
             for (Map.Entry<String, String> v : values.entrySet()) {
-                String sep = base.endsWith("?") ? "" : "&";
                 out.add(new Attack(op.key(), "?" + p.name() + "=" + v.getKey(), op.method(),
-                        base + sep + p.name() + "=" + v.getValue(), null, Map.of()));
+                        replace ? withQuery(path, p.name(), v.getValue()) : appendQuery(path, p.name(), v.getValue()),
+                        null, Map.of()));
             }
         }
         Collections.shuffle(out, new Random(seed ^ op.key().hashCode() ^ 0x5151));
         return out.size() > max ? List.copyOf(out.subList(0, max)) : out;
+    }
+
+    /**
+     * Values that only a parameter's type makes hostile, by its schema: dates and instants at and beyond the ends of
+     * their range (and beyond PostgreSQL's), in other shapes and with offsets; integers at and beyond 32 and 64 bits,
+     * with signs, radix and separators; enum values in other cases or with trailing junk; UUIDs in odd but parseable forms.
+     * Each parameter alone, replacing its value in {@code path}; at most {@code max}, chosen by the seed.
+     */
+    public List<Attack> typedQueries(OpenApiOperations.Operation op, String path, int max) {
+        List<Attack> out = new ArrayList<>();
+        for (OpenApiOperations.Parameter p : op.query()) {
+            for (Map.Entry<String, String> v : typedValues(p.schema()).entrySet()) {
+                out.add(new Attack(op.key(), "?" + p.name() + "=" + v.getKey(), op.method(),
+                        withQuery(path, p.name(), URLEncoder.encode(v.getValue(), StandardCharsets.UTF_8)), null,
+                        Map.of()));
+            }
+        }
+        Collections.shuffle(out, new Random(seed ^ op.key().hashCode() ^ 0x7171));
+        return out.size() > max ? List.copyOf(out.subList(0, max)) : out;
+    }
+
+    private static Map<String, String> typedValues(JsonNode schema) {
+        Map<String, String> v = new LinkedHashMap<>();
+        if (schema == null) {
+            return v;
+        }
+        String type = schema.path("type").asText("");
+        String format = schema.path("format").asText("");
+        if (schema.has("enum")) {
+            String first = schema.path("enum").path(0).asText("");
+            v.put("enum with a space", first + " ");
+            v.put("enum with NUL", first + "\u0000");
+            v.put("mixed-case enum", first.isEmpty() ? "x"
+                    : first.charAt(0) + first.substring(1).toLowerCase(java.util.Locale.ROOT));
+            v.put("two enum values", first + "," + first);
+        } else if (format.equals("date")) {
+            v.put("max date", "+999999999-12-31");
+            v.put("min date", "-999999999-01-01");
+            v.put("year 0", "0000-01-01");
+            v.put("year 10000", "+10000-01-01");
+            v.put("year 300000", "+300000-01-01");
+            v.put("2024-02-30", "2024-02-30");
+            v.put("instant as date", "2025-06-01T00:00:00Z");
+            v.put("compact date", "20250601");
+        } else if (format.equals("date-time")) {
+            v.put("max instant", "+1000000000-12-31T23:59:59.999999999Z");
+            v.put("min instant", "-1000000000-01-01T00:00:00Z");
+            v.put("year 300000", "+300000-01-01T00:00:00Z");
+            v.put("year 0", "0000-01-01T00:00:00Z");
+            v.put("with offset", "2025-06-01T08:00:00+08:00");
+            v.put("no zone", "2025-06-01T00:00:00");
+            v.put("date as instant", "2025-06-01");
+            v.put("epoch millis", "1748736000000");
+            v.put("leap second", "2016-12-31T23:59:60Z");
+        } else if (type.equals("integer") || type.equals("number")) {
+            v.put("2^63-1", "9223372036854775807");
+            v.put("-2^63", "-9223372036854775808");
+            v.put("2^31", "2147483648");
+            v.put("-2^31-1", "-2147483649");
+            v.put("+1", "+1");
+            v.put("hex", "0x10");
+            v.put("separators", "1_000");
+            v.put("full-width digits", "\uff11\uff12");
+            v.put("space", " 1");
+        } else if (format.equals("uuid")) {
+            v.put("upper-case uuid", "00000000-0000-4000-8000-00000000000A");
+            v.put("short groups", "1-1-1-1-1");
+            v.put("braced uuid", "{00000000-0000-4000-8000-000000000000}");
+            v.put("uuid without dashes", "00000000000040008000000000000000");
+            v.put("nil uuid", "00000000-0000-0000-0000-000000000000");
+        }
+        return v;
+    }
+
+    /**
+     * Each path parameter of the operation, alone, replaced in {@code path} (the concrete path the template was filled
+     * into) by a malformed, unknown or hostile value; {@code body} goes unchanged with every attack (null for none).
+     * None of them names an existing record, so every answer must be a 4xx. At most {@code max}, chosen by the seed.
+     */
+    public List<Attack> paths(OpenApiOperations.Operation op, String path, String body, int max) {
+        String[] template = op.path().split("/");
+        int q = path.indexOf('?');
+        String query = q < 0 ? "" : path.substring(q);
+        String[] concrete = (q < 0 ? path : path.substring(0, q)).split("/");
+        if (template.length != concrete.length) {
+            throw new IllegalArgumentException(op.key() + ": " + path + " does not fill the template");
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("not a uuid", "not-a-uuid");
+        values.put("uuid with g", "00000000-0000-0000-0000-00000000000g");
+        values.put("unknown uuid", UUID.nameUUIDFromBytes("unknown".getBytes(StandardCharsets.UTF_8)).toString());
+        values.put("nil uuid", "00000000-0000-0000-0000-000000000000");
+        values.put("NUL", "%00");
+        values.put("lone surrogate as UTF-8", "%ED%A0%80");
+        values.put("percent sign", "%25zz");
+        values.put("encoded slash", "a%2Fb");
+        values.put("4000 chars", "x".repeat(4000));
+        values.put("-1", "-1");
+        values.put("2^63", "9223372036854775808");
+        for (String s : HOSTILE_TEXT) {
+            if (!s.equals(LONE_SURROGATE_MARKER) && !s.isBlank()) {
+                values.put(label(s), URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20"));
+            }
+        }
+        List<Attack> out = new ArrayList<>();
+        for (int i = 0; i < template.length; i++) {
+            if (!template[i].startsWith("{")) {
+                continue;
+            }
+            for (Map.Entry<String, String> v : values.entrySet()) {
+                String[] segments = concrete.clone();
+                segments[i] = v.getValue();
+                out.add(new Attack(op.key(), template[i] + " = " + v.getKey(), op.method(),
+                        String.join("/", segments) + query, body, Map.of()));
+            }
+        }
+        Collections.shuffle(out, new Random(seed ^ op.key().hashCode() ^ 0x3131));
+        return out.size() > max ? List.copyOf(out.subList(0, max)) : out;
+    }
+
+    private static String appendQuery(String path, String name, String encodedValue) {
+        String base = path.contains("?") ? path : path + "?";
+        return base + (base.endsWith("?") ? "" : "&") + name + "=" + encodedValue;
+    }
+
+    /** {@code path} with query parameter {@code name} set to {@code encodedValue}, replacing any value it had. */
+    static String withQuery(String path, String name, String encodedValue) {
+        int q = path.indexOf('?');
+        List<String> pairs = new ArrayList<>();
+        if (q >= 0) {
+            for (String pair : path.substring(q + 1).split("&")) {
+                if (!pair.isEmpty() && !pair.equals(name) && !pair.startsWith(name + "=")) {
+                    pairs.add(pair);
+                }
+            }
+        }
+        pairs.add(name + "=" + encodedValue);
+        return (q < 0 ? path : path.substring(0, q)) + "?" + String.join("&", pairs);
     }
 
     /** A syntactically fine JSON body of about {@code bytes} bytes: above the limit it must be refused with 413. */
@@ -272,6 +424,15 @@ public final class HostileInputs {
      * when {@code mustFail}, any 2xx or 3xx.
      */
     public static Report run(Http http, String authorization, List<Attack> attacks, boolean mustFail) {
+        return run(http, authorization, attacks, mustFail, (attack, answer) -> null);
+    }
+
+    /**
+     * As {@link #run(Http, String, List, boolean)}, with a rule of the caller's on top: it returns why an answer is
+     * wrong (reported as a failure), or null when it is fine.
+     */
+    public static Report run(Http http, String authorization, List<Attack> attacks, boolean mustFail,
+            BiFunction<Attack, Http.Answer, String> rule) {
         Map<Integer, Integer> statuses = new java.util.TreeMap<>();
         List<String> failures = new ArrayList<>();
         for (Attack a : attacks) {
@@ -284,6 +445,8 @@ public final class HostileInputs {
                 why = "not problem+json (" + r.contentType() + ")";
             } else if (mustFail && r.status() < 400) {
                 why = "accepted";
+            } else {
+                why = rule.apply(a, r);
             }
             if (why != null) {
                 failures.add(String.format("%s [%s]: %s, %d %s", a.operation(), a.label(), why, r.status(),
