@@ -102,14 +102,25 @@ class HostileInputTest {
     }
 
     @Test
-    void bodiesOverTheLimitAreRefusedWith413Problems() {
-        List<HostileInputs.Attack> attacks = operations.stream().filter(op -> BODY_METHODS.contains(op.method()))
-                .map(op -> HostileInputs.oversized(op, matrix.request(op.key()).path(),
-                        op.key().equals("POST /api/v1/imports") ? 21_000_000 : 1_100_000)) // uploads may be 20 MB
-                .toList();
-        HostileInputs.Report report = HostileInputs.run(http, cityAdmin, attacks, true);
+    void bodiesOverTheLimitAreRefusedWith413ProblemsWithOrWithoutALength() throws Exception {
+        // every body operation twice: with a Content-Length (refused before reading) and chunked (found while reading);
+        // the spreadsheet upload streams its body and has its own 20 MB limit (FILE_TOO_LARGE), every other path 1 MB
+        List<HostileInputs.Attack> attacks = new ArrayList<>();
+        for (OpenApiOperations.Operation op : operations) {
+            if (BODY_METHODS.contains(op.method())) {
+                int bytes = op.key().equals("POST /api/v1/imports") ? 21_000_000 : 1_100_000;
+                String path = matrix.request(op.key()).path();
+                attacks.add(HostileInputs.oversized(op, path, bytes, false));
+                attacks.add(HostileInputs.oversized(op, path, bytes, true));
+            }
+        }
+        Map<String, String> before = fingerprint();
+        HostileInputs.Report report = HostileInputs.run(http, cityAdmin, attacks, true,
+                (attack, answer) -> answer.body().contains("\"code\":\"PAYLOAD_TOO_LARGE\"")
+                        || answer.body().contains("\"code\":\"FILE_TOO_LARGE\"") ? null : "not a size problem");
         assertTrue(report.failures().isEmpty(), String.join("\n", report.failures()));
         assertEquals(Map.of(413, attacks.size()), report.statuses());
+        assertEquals(before, fingerprint(), "an oversized request changed the database");
     }
 
     /** Everything the service keeps, except the audit trail (reads are audited) and the kit's own bookkeeping. */
