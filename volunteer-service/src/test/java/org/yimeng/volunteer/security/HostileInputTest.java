@@ -123,6 +123,31 @@ class HostileInputTest {
         assertEquals(before, fingerprint(), "an oversized request changed the database");
     }
 
+    @Test
+    void queryValuesOfTheWrongTypeOrBeyondTheDatabaseAre422NamingTheParameter() throws Exception {
+        // api.md: wrong types are 400 or 422, never 500; JAX-RS would answer an unconvertible limit with a 404 "No
+        // resource at", and PostgreSQL refuses instants and dates past year 9999 that Java reads (a 500)
+        List<String> attacks = List.of(
+                matrix.request("GET /api/v1/activities").path() + "?limit=abc",
+                matrix.request("GET /api/v1/volunteers").path() + "?limit=1.5",
+                matrix.request("GET /api/v1/audit-events").path() + "?from=%2B1000000000-12-31T23:59:59Z",
+                matrix.request("GET /api/v1/activities").path() + "?to=%2B300000-01-01T00:00:00Z",
+                matrix.request("GET /api/v1/exports/{kind}").path() + "&from=%2B999999999-12-31",
+                matrix.request("GET /api/v1/volunteers").path() + "?communityId=1-1-1-1-1");
+        Map<String, String> before = fingerprint();
+        List<String> failures = new ArrayList<>();
+        for (String path : attacks) {
+            String query = path.substring(path.lastIndexOf(path.contains("&") ? '&' : '?') + 1);
+            String name = query.substring(0, query.indexOf('='));
+            Http.Answer r = http.send("GET", path, cityAdmin, null);
+            if (r.status() != 422 || !r.isProblem() || !r.body().contains("\"field\":\"" + name + "\"")) {
+                failures.add(path + ": " + r.status() + " " + r.body());
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+        assertEquals(before, fingerprint(), "a read changed the database");
+    }
+
     /** Everything the service keeps, except the audit trail (reads are audited) and the kit's own bookkeeping. */
     private static Map<String, String> fingerprint() throws Exception {
         try (Connection c = TestStack.superuser()) {
