@@ -1,7 +1,5 @@
 package org.yimeng.volunteer.activity;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,7 +20,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.yimeng.kit.error.ApiException;
 import org.yimeng.kit.idempotency.Idempotency;
 import org.yimeng.kit.page.Page;
 import org.yimeng.volunteer.support.Params;
@@ -57,8 +54,8 @@ public class ActivityResource {
             @QueryParam("status") String status, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         return activities.list(Params.uuid("communityId", communityId), Params.enumOf(ActivityKind.class, "kind", kind),
-                Params.enumOf(ActivityStatus.class, "status", status), instant("from", from), instant("to", to), limit,
-                cursor);
+                Params.enumOf(ActivityStatus.class, "status", status), Params.instant("from", from),
+                Params.instant("to", to), limit, cursor);
     }
 
     @GET
@@ -121,16 +118,5 @@ public class ActivityResource {
             + "(same grid, community, county), then most hours")
     public List<CandidateResponse> candidates(@PathParam("id") UUID id, @QueryParam("limit") Integer limit) {
         return activities.candidates(id, limit);
-    }
-
-    private static Instant instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid(name, "must be an ISO-8601 instant");
-        }
     }
 }

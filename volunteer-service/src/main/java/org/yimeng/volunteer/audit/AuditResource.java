@@ -1,8 +1,5 @@
 package org.yimeng.volunteer.audit;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -13,7 +10,6 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.yimeng.kit.error.ApiException;
 import org.yimeng.kit.page.Page;
 import org.yimeng.volunteer.support.Params;
 
@@ -35,17 +31,6 @@ public class AuditResource {
             @QueryParam("cursor") String cursor) {
         return trail.query(Params.enumOf(AuditTrail.EntityType.class, "entityType", entityType),
                 Params.uuid("entityId", entityId), Params.text("actor", actor, 200),
-                instant("from", from), instant("to", to), limit, cursor);
-    }
-
-    private static Instant instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid(name, "must be an ISO-8601 instant");
-        }
+                Params.instant("from", from), Params.instant("to", to), limit, cursor);
     }
 }

@@ -46,7 +46,8 @@ public class ExportResource {
             default -> null;
         };
         ExportService.Filters filters = new ExportService.Filters(Params.uuid("communityId", communityId),
-                Params.uuid("gridId", gridId), s, Params.uuid("volunteerId", volunteerId), date("from", from), date("to", to));
+                Params.uuid("gridId", gridId), s, Params.uuid("volunteerId", volunteerId), Params.date("from", from),
+                Params.date("to", to));
         ExportService.Plan plan = exports.plan(k, filters);
         StreamingOutput body = out -> exports.write(plan, f, out);
         return ImportResource.file(body, f, k.title + "导出");
@@ -54,16 +55,5 @@ public class ExportResource {
 
     private static String nameOf(Enum<?> e) {
         return e == null ? null : e.name();
-    }
-
-    private static java.time.LocalDate date(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return java.time.LocalDate.parse(value.trim());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ApiException.invalid(name, "must be a date YYYY-MM-DD");
-        }
     }
 }

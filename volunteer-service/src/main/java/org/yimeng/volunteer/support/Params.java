@@ -1,49 +1,41 @@
 package org.yimeng.volunteer.support;
 
-import java.util.Arrays;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import org.yimeng.kit.error.ApiException;
+import org.yimeng.kit.http.StrictQueryParams;
 
 /**
- * Strict parsing of query parameters: JAX-RS would turn a bad UUID into 404 and any word into {@code false}; a
- * filter the client got wrong is a 422 naming the parameter instead.
+ * Query parameters the resources take as Strings, read with the kit's rules ({@link StrictQueryParams}, the same as
+ * for typed parameters): a filter the client got wrong is a 422 naming the parameter, never a 404, a silent
+ * {@code false} or a value PostgreSQL refuses with a 500.
  */
 public final class Params {
     private Params() {
     }
 
     public static UUID uuid(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(name, "must be a UUID");
-        }
+        return StrictQueryParams.read(UUID.class, name, value);
     }
 
     public static Boolean bool(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return switch (value.trim()) {
-            case "true" -> Boolean.TRUE;
-            case "false" -> Boolean.FALSE;
-            default -> throw ApiException.invalid(name, "must be true or false");
-        };
+        return StrictQueryParams.read(Boolean.class, name, value);
     }
 
     public static <E extends Enum<E>> E enumOf(Class<E> type, String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
-        }
+        return StrictQueryParams.read(type, name, value);
+    }
+
+    /** An ISO-8601 instant with a four-digit year (PostgreSQL's timestamps end before year 294,277, Java's later). */
+    public static Instant instant(String name, String value) {
+        return StrictQueryParams.read(Instant.class, name, value);
+    }
+
+    /** A date {@code YYYY-MM-DD}. */
+    public static LocalDate date(String name, String value) {
+        return StrictQueryParams.read(LocalDate.class, name, value);
     }
 
     /** Free text from a query: trimmed, null when blank; control characters (PostgreSQL refuses NUL) are a 422. */

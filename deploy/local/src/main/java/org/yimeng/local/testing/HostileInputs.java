@@ -30,9 +30,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * problem+json, or (when the attacks must all fail) a 2xx.
  */
 public final class HostileInputs {
-    /** One request to send; {@code label} says what was attacked with what. */
+    /**
+     * One request to send; {@code label} says what was attacked with what. A {@code chunked} body is sent without a
+     * Content-Length, so the server only finds its size while reading it.
+     */
     public record Attack(String operation, String label, String method, String path, String body,
-            Map<String, String> headers) {
+            Map<String, String> headers, boolean chunked) {
+        public Attack(String operation, String label, String method, String path, String body,
+                Map<String, String> headers) {
+            this(operation, label, method, path, body, headers, false);
+        }
+
+        /** The same attack with other headers. */
+        public Attack withHeaders(Map<String, String> headers) {
+            return new Attack(operation, label, method, path, body, headers, chunked);
+        }
     }
 
     /** What a run found. */
@@ -415,8 +427,14 @@ public final class HostileInputs {
 
     /** A syntactically fine JSON body of about {@code bytes} bytes: above the limit it must be refused with 413. */
     public static Attack oversized(OpenApiOperations.Operation op, String path, int bytes) {
+        return oversized(op, path, bytes, false);
+    }
+
+    /** As {@link #oversized(OpenApiOperations.Operation, String, int)}, {@code chunked} without a Content-Length. */
+    public static Attack oversized(OpenApiOperations.Operation op, String path, int bytes, boolean chunked) {
         String body = "{\"padding\":\"" + "x".repeat(bytes) + "\"}";
-        return new Attack(op.key(), "body of " + bytes + " bytes", op.method(), path, body, Map.of());
+        return new Attack(op.key(), (chunked ? "chunked body of " : "body of ") + bytes + " bytes", op.method(), path,
+                body, Map.of(), chunked);
     }
 
     /**
@@ -436,7 +454,7 @@ public final class HostileInputs {
         Map<Integer, Integer> statuses = new java.util.TreeMap<>();
         List<String> failures = new ArrayList<>();
         for (Attack a : attacks) {
-            Http.Answer r = http.send(a.method(), a.path(), authorization, a.body(), a.headers());
+            Http.Answer r = http.send(a.method(), a.path(), authorization, a.body(), a.headers(), a.chunked());
             statuses.merge(r.status(), 1, Integer::sum);
             String why = null;
             if (r.status() < 0 || r.status() >= 500) {

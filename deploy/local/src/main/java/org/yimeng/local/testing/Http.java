@@ -1,10 +1,12 @@
 package org.yimeng.local.testing;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -35,10 +37,26 @@ public final class Http {
      */
     public Answer send(String method, String pathAndQuery, String authorization, String body,
             Map<String, String> headers) {
+        return send(method, pathAndQuery, authorization, body, headers, false);
+    }
+
+    /**
+     * As {@link #send(String, String, String, String, Map)}; a {@code chunked} body is sent without a Content-Length
+     * (HTTP/1.1 chunked transfer encoding), as a client that streams it would.
+     */
+    public Answer send(String method, String pathAndQuery, String authorization, String body,
+            Map<String, String> headers, boolean chunked) {
+        HttpRequest.BodyPublisher publisher;
+        if (body == null) {
+            publisher = HttpRequest.BodyPublishers.noBody();
+        } else if (chunked) {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            publisher = HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes));
+        } else {
+            publisher = HttpRequest.BodyPublishers.ofString(body);
+        }
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .timeout(Duration.ofSeconds(30)).method(method, publisher);
         if (body != null) {
             b.header("Content-Type", "application/json");
         }

@@ -1,8 +1,6 @@
-package org.yimeng.donation.support;
+package org.yimeng.kit.json;
 
 import java.io.IOException;
-
-import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -10,11 +8,10 @@ import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.ResolvableDeserializer;
@@ -22,39 +19,29 @@ import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
-import io.quarkus.jackson.ObjectMapperCustomizer;
-
 /**
- * Reads JSON bodies strictly beyond the kit's rules (as volunteer-service does), each refusal a 400 MALFORMED_REQUEST
- * naming the field, with nothing written:
+ * String and enum values the services cannot take, refused while the body is read (400 MALFORMED_REQUEST naming the
+ * field, nothing written):
  * <ul>
- * <li>a second document after the first: it used to be silently ignored;</li>
- * <li>strings containing NUL ({@code \u0000}): PostgreSQL cannot store it in text, so a piggy-bank label or a donor's
- * name with one surfaced as a 500 from the insert (for a donation, from the ledger writer's batch);</li>
- * <li>enum values with surrounding white space or control characters: Jackson trims before looking the name up, so
- * {@code "CASH\u0000"} was recorded as CASH, while the Kafka path (DonationService.channel) refuses it.</li>
+ * <li>strings containing NUL ({@code \u0000}): PostgreSQL cannot store it in text, so a name with one surfaced as a
+ * 500 from the insert;</li>
+ * <li>enum names with surrounding white space or control characters: Jackson trims before looking the name up, so
+ * {@code "CASH\u0000"} was recorded as CASH.</li>
  * </ul>
  */
-@Singleton
-public class StrictJson implements ObjectMapperCustomizer {
+final class StrictValues {
+    private StrictValues() {
+    }
 
-    @Override
-    public void customize(ObjectMapper mapper) {
-        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        mapper.registerModule(new SimpleModule("strict-json").addDeserializer(String.class, new NoNulString())
+    static Module module() {
+        return new SimpleModule("kit-strict-values").addDeserializer(String.class, new NoNulString())
                 .setDeserializerModifier(new BeanDeserializerModifier() {
                     @Override
                     public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
                             BeanDescription beanDesc, JsonDeserializer<?> deserializer) {
                         return new ExactEnum(deserializer, type.getRawClass());
                     }
-                }));
-    }
-
-    @Override
-    public int priority() {
-        // after the kit's customizer, which must not replace this module
-        return MINIMUM_PRIORITY;
+                });
     }
 
     static final class NoNulString extends StringDeserializer {
