@@ -35,12 +35,11 @@ import org.yimeng.donation.ledger.LedgerCommand.FundingOutcome;
 import org.yimeng.donation.ledger.LedgerCommand.Posted;
 import org.yimeng.donation.ledger.LedgerCommand.Reverse;
 import org.yimeng.kit.error.ApiException;
-import org.yimeng.kit.outbox.OutboxRelay;
+import org.yimeng.kit.outbox.Outbox;
 import org.yimeng.model.ErrorCode;
 import org.yimeng.model.Ids;
 import org.yimeng.model.event.DonationRecorded;
 import org.yimeng.model.event.FundingDecided;
-import org.yimeng.model.event.PlatformEvent;
 import org.yimeng.model.event.Topics;
 
 import io.micrometer.core.instrument.Counter;
@@ -73,10 +72,7 @@ public class LedgerWriter {
     DataSource dataSource;
 
     @Inject
-    OutboxRelay relay;
-
-    @Inject
-    com.fasterxml.jackson.databind.ObjectMapper mapper;
+    Outbox outbox;
 
     @Inject
     MeterRegistry registry;
@@ -184,10 +180,12 @@ public class LedgerWriter {
                 return new Batch(c, batch).run();
             }
         });
-        if (LOG.isDebugEnabled()) {
-            LOG.debugf("batch of %d committed in %d us", batch.size(), (System.nanoTime() - start) / 1000);
-        }
+        long committed = System.nanoTime();
         answers.forEach(Runnable::run);
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("batch of %d committed in %d us, answered in %d us", batch.size(), (committed - start) / 1000,
+                    (System.nanoTime() - committed) / 1000);
+        }
     }
 
     /** The work of one transaction. */
@@ -205,7 +203,7 @@ public class LedgerWriter {
         private final List<Object[]> disbursements = new ArrayList<>();
         private final List<Object[]> reversals = new ArrayList<>();
         private final List<Object[]> decisions = new ArrayList<>();
-        private final List<Outgoing> events = new ArrayList<>();
+        private final List<Outbox.Message> events = new ArrayList<>();
         private long headSequence;
         private String headHash;
         private Instant recordedAt;
@@ -263,8 +261,12 @@ public class LedgerWriter {
         }
 
         private void lockHead() throws SQLException {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT sequence, hash, recorded_at FROM chain_head WHERE id = 1 FOR UPDATE");
+            // set_config(..., true) = SET LOCAL, in the same round trip: the batch's statements are planned for their
+            // actual arguments each time. The driver's server-side prepared statements otherwise settle on a generic
+            // plan made while the donation table was still small (a scan), and kept it as the table grew: the key
+            // look-up took 40-80 ms per batch under HTTP load instead of under 1 ms (docs/donation-service.md).
+            try (PreparedStatement ps = c.prepareStatement("SELECT sequence, hash, recorded_at, "
+                    + "set_config('plan_cache_mode', 'force_custom_plan', true) FROM chain_head WHERE id = 1 FOR UPDATE");
                     ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 headSequence = rs.getLong(1);
@@ -347,7 +349,7 @@ public class LedgerWriter {
             if (!d.anonymous() && (d.donorName() != null || d.donorPhone() != null)) {
                 donors.add(new Object[] {e.entryId(), d.donorName(), d.donorPhone()});
             }
-            events.add(new Outgoing(Topics.DONATIONS, DonationRecorded.of(e.entryId(), e.sequence(), e.communityId(),
+            events.add(new Outbox.Message(Topics.DONATIONS, DonationRecorded.of(e.entryId(), e.sequence(), e.communityId(),
                     e.amountFen(), d.channel().name(), fundAfter)));
             answers.add(() -> d.future().complete(receipt));
         }
@@ -424,7 +426,7 @@ public class LedgerWriter {
             byFunding.put(f.requestId(), outcome);
             decisions.add(new Object[] {f.requestId(), f.activityId(), f.communityId(), f.amountFen(), outcome.approved(),
                     outcome.entryId(), outcome.reason(), outcome.balanceAfterFen(), ChainHash.instant(recordedAt)});
-            events.add(new Outgoing(Topics.FUNDING_DECISIONS, FundingDecided.of(f.requestId(), f.activityId(),
+            events.add(new Outbox.Message(Topics.FUNDING_DECISIONS, FundingDecided.of(f.requestId(), f.activityId(),
                     f.communityId(), outcome.approved(), outcome.entryId(), outcome.reason(), outcome.balanceAfterFen())));
             FundingOutcome answer = outcome;
             answers.add(() -> f.future().complete(answer));
@@ -766,29 +768,7 @@ public class LedgerWriter {
                     ps.executeUpdate();
                 }
             }
-            if (!events.isEmpty()) {
-                writeOutbox();
-            }
-        }
-
-        /**
-         * The batch's events into the kit's outbox table with one statement: the same rows {@code Outbox.publish}
-         * writes one by one, in the same transaction; the relay is woken after the commit (see {@link #append}).
-         */
-        private void writeOutbox() throws SQLException {
-            List<Object[]> rows = new ArrayList<>(events.size());
-            for (Outgoing o : events) {
-                PlatformEvent e = o.event();
-                try {
-                    rows.add(new Object[] {e.eventId(), o.topic(), e.key(), e.type(), mapper.writeValueAsString(e)});
-                } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-                    throw new IllegalStateException("cannot serialise " + e.type(), ex);
-                }
-            }
-            insertRows("INSERT INTO kit_outbox (event_id, topic, record_key, event_type, payload) "
-                    + "SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[])", rows,
-                    "text", "text", "text", "text", "text");
-            answers.add(relay::wake);
+            outbox.publishAll(events); // in this transaction; the relay is woken after the commit
         }
 
         private void insertRows(String sql, List<Object[]> rows, String... arrayTypes) throws SQLException {
@@ -823,10 +803,6 @@ public class LedgerWriter {
         final Map<UUID, FundingOutcome> fundingDecisions = new HashMap<>();
         final Map<UUID, Entry> reversalTargets = new HashMap<>();
         final Map<UUID, UUID> alreadyReversed = new HashMap<>();
-    }
-
-    /** An event for the outbox, written in the batch's transaction. */
-    private record Outgoing(String topic, PlatformEvent event) {
     }
 
     private record StoredDonation(String requestHash, DonationReceipt receipt) {

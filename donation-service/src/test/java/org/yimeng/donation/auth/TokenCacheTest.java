@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.yimeng.kit.auth.CachingJwtParser;
 import org.yimeng.local.TestStack;
 
 import io.quarkus.test.junit.QuarkusTest;

@@ -57,7 +57,9 @@ class VolunteerApiTest {
                 .body("status", equalTo("ACTIVE")).body("communityId", equalTo(community)).body("gridId", equalTo(grid))
                 .body("countyCode", equalTo(Fixtures.COUNTY)).body("skills", equalTo(List.of("理发", "陪伴")))
                 .body("totalMinutes", equalTo(0)).body("starLevel", equalTo(0)).body("weeklyGoalMet", equalTo(false));
-        String text = r.asString() + as(cityAdmin()).get("/api/v1/volunteers/" + r.path("id")).asString()
+        Response read = as(cityAdmin()).get("/api/v1/volunteers/" + r.path("id"));
+        assertEquals((String) r.path("createdAt"), read.path("createdAt"), "the create answer shows the stored instant");
+        String text = r.asString() + read.asString()
                 + as(cityAdmin()).queryParam("communityId", community).get("/api/v1/volunteers").asString();
         assertFalse(text.contains(phone) || text.contains(id), "no full phone or ID number anywhere: " + text);
     }

@@ -1,4 +1,4 @@
-package org.yimeng.donation.auth;
+package org.yimeng.kit.auth;
 
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -20,13 +20,14 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 
 /**
- * Remembers verified bearer tokens for a short while. A collector (a payment platform's gateway, a cash-counting
- * desk) sends thousands of donations with one token; verifying its RSA signature and parsing its claims again for
- * each was a large share of the HTTP path's CPU.
+ * Remembers verified bearer tokens for a short while, in both services. A collector (a payment platform's gateway,
+ * a cash-counting desk) sends thousands of donations with one token, and a worker's app sends every request of a
+ * session with one; verifying the RSA signature and parsing the claims again for each was a large share of the
+ * donation path's CPU.
  *
  * <p>Safe because the key is the whole token, signature included: only a string that verified once can hit, and it
  * maps to exactly what that verification produced. An entry lives until the token's {@code exp} or
- * {@code ledger.auth.token-cache.ttl} seconds, whichever comes first, so an expired token is verified again (and
+ * {@code kit.auth.token-cache.ttl} seconds, whichever comes first, so an expired token is verified again (and
  * refused) and a rotated verification key takes effect within the TTL. Bounded: when full, the cache is emptied.
  * Everything but {@link #parse(String)} goes straight to the default parser.
  */
@@ -40,10 +41,10 @@ public class CachingJwtParser implements JWTParser {
     @Inject
     DefaultJWTParser delegate;
 
-    @ConfigProperty(name = "ledger.auth.token-cache.ttl", defaultValue = "60")
+    @ConfigProperty(name = "kit.auth.token-cache.ttl", defaultValue = "60")
     long ttlSeconds;
 
-    @ConfigProperty(name = "ledger.auth.token-cache.max-entries", defaultValue = "2000")
+    @ConfigProperty(name = "kit.auth.token-cache.max-entries", defaultValue = "2000")
     int maxEntries;
 
     private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();

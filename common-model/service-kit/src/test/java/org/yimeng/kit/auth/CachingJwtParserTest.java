@@ -1,4 +1,4 @@
-package org.yimeng.donation.auth;
+package org.yimeng.kit.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
