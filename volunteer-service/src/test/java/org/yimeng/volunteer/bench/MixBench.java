@@ -118,6 +118,7 @@ class MixBench {
                 serviceCpu * perK, pgCpu * perK, r.cpuSeconds() * perK, serviceCpu, pgCpu, r.cpuSeconds(), r.seconds(),
                 commits / total));
 
+        explain(Path.of("target/bench/mix-explain.txt"));
         Path out = Path.of("target/bench/mix.md");
         Files.writeString(out, md.toString());
         System.out.println(md);
@@ -156,6 +157,56 @@ class MixBench {
             }
         }
         Files.writeString(plan, out, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * EXPLAIN ANALYZE of the statements behind the list and coverage operations (as the service sends them, for one
+     * community and its first grid), into {@code target/bench/mix-explain.txt}: to see whether the time is the
+     * database's.
+     */
+    private static void explain(Path out) throws SQLException, IOException {
+        StringBuilder sb = new StringBuilder();
+        try (Connection c = TestStack.superuser(); Statement st = c.createStatement()) {
+            String community;
+            String grid;
+            try (ResultSet rs = st.executeQuery("SELECT c.id, min(g.id::text) FROM community c JOIN grid g ON "
+                    + "g.community_id = c.id WHERE c.county_code = '" + COUNTY + "' GROUP BY c.id ORDER BY c.id LIMIT 1")) {
+                rs.next();
+                community = rs.getString(1);
+                grid = rs.getString(2);
+            }
+            String ids = "SELECT id FROM household WHERE community_id = '" + community + "' ORDER BY id LIMIT 20";
+            Map<String, String> queries = new LinkedHashMap<>();
+            queries.put("households?communityId&paired=false, page", "SELECT * FROM household h WHERE h.community_id = '"
+                    + community + "' AND h.active_pairing_id IS NULL ORDER BY h.id LIMIT 21");
+            queries.put("household facts of a page (HouseholdService.responses)", "SELECT h.id, (SELECT count(*) FROM "
+                    + "survey s WHERE s.household_id = h.id), (SELECT max(s.surveyed_on) FROM survey s WHERE "
+                    + "s.household_id = h.id), EXISTS (SELECT 1 FROM survey s JOIN survey_need n ON n.survey_id = s.id "
+                    + "WHERE s.household_id = h.id) FROM household h WHERE h.id IN (" + ids + ")");
+            queries.put("households?gridId (county admin), page", "SELECT * FROM household h WHERE h.grid_id = '" + grid
+                    + "' AND h.county_code = '" + COUNTY + "' ORDER BY h.id LIMIT 51");
+            queries.put("volunteers?communityId&status=ACTIVE&skill, page", "SELECT * FROM volunteer v WHERE "
+                    + "v.community_id = '" + community + "' AND array_position(v.skills, '陪伴') IS NOT NULL AND "
+                    + "v.status = 'ACTIVE' ORDER BY v.id LIMIT 21");
+            queries.put("pairings?communityId&status=ACTIVE, page", "SELECT p.* FROM pairing p, household h WHERE "
+                    + "h.id = p.household_id AND p.community_id = '" + community + "' AND p.status = 'ACTIVE' AND "
+                    + "h.community_id = '" + community + "' ORDER BY p.id LIMIT 21");
+            queries.put("coverage?communityId, per grid", "SELECT h.grid_id, count(*), count(h.first_surveyed_on), "
+                    + "count(h.active_pairing_id) FROM household h WHERE h.community_id = '" + community
+                    + "' GROUP BY h.grid_id");
+            queries.put("coverage?communityId, unpaired ids", "SELECT h.id FROM household h WHERE h.community_id = '"
+                    + community + "' AND h.active_pairing_id IS NULL ORDER BY h.id LIMIT 1001");
+            for (Map.Entry<String, String> q : queries.entrySet()) {
+                sb.append("-- ").append(q.getKey()).append('\n');
+                try (ResultSet rs = st.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + q.getValue())) {
+                    while (rs.next()) {
+                        sb.append(rs.getString(1)).append('\n');
+                    }
+                }
+                sb.append('\n');
+            }
+        }
+        Files.writeString(out, sb);
     }
 
     /**
