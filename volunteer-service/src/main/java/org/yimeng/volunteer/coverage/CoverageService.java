@@ -18,6 +18,7 @@ import org.yimeng.volunteer.place.County;
 import org.yimeng.volunteer.place.Grid;
 import org.yimeng.volunteer.scope.Place;
 import org.yimeng.volunteer.scope.Scope;
+import org.yimeng.volunteer.support.ReadTx;
 
 /**
  * The "一网帮尽" view, computed by the database: one GROUP BY grid over the area's households (an index-only scan
@@ -25,7 +26,7 @@ import org.yimeng.volunteer.scope.Scope;
  * table to cross-check it, and the first unpaired ids. Nothing is loaded row by row (see CoverageBench for the figures).
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
+@Transactional // one read transaction (see ReadTx)
 public class CoverageService {
     public static final int MAX_UNPAIRED_IDS = 1000;
 
@@ -37,6 +38,7 @@ public class CoverageService {
 
     @SuppressWarnings("unchecked")
     public CoverageResponse coverage(String countyCode, UUID communityId, UUID gridId) {
+        ReadTx.readOnly(em);
         int given = (countyCode != null ? 1 : 0) + (communityId != null ? 1 : 0) + (gridId != null ? 1 : 0);
         if (given != 1) {
             throw ApiException.invalid("countyCode", "give exactly one of countyCode, communityId, gridId");

@@ -29,6 +29,7 @@ import org.yimeng.volunteer.scope.Place;
 import org.yimeng.volunteer.scope.Scope;
 import org.yimeng.volunteer.support.Constraints;
 import org.yimeng.volunteer.support.Locks;
+import org.yimeng.volunteer.support.ReadTx;
 import org.yimeng.volunteer.support.Text;
 import org.yimeng.volunteer.support.Where;
 import org.yimeng.volunteer.volunteer.VolunteerService;
@@ -162,8 +163,9 @@ public class HouseholdService {
         return responses(List.of(h)).get(0);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional // one read transaction (see ReadTx)
     public HouseholdResponse get(UUID id) {
+        ReadTx.readOnly(em);
         HouseholdResponse response = responses(List.of(visible(id))).get(0);
         audit.record(AuditTrail.Action.READ, AuditTrail.EntityType.HOUSEHOLD, id, SHOWN);
         return response;
@@ -205,9 +207,10 @@ public class HouseholdService {
         return responses(List.of(em.find(Household.class, id))).get(0);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional // one read transaction (see ReadTx)
     public Page<HouseholdResponse> list(UUID communityId, UUID gridId, Boolean paired, Boolean surveyed, Integer limit,
             String cursor) {
+        ReadTx.readOnly(em);
         int n = Cursor.limit(limit);
         Where where = new Where()
                 .andIf(communityId, "h.communityId = :community", "community")
@@ -258,8 +261,9 @@ public class HouseholdService {
         return SurveyResponse.of(s);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional // one read transaction (see ReadTx)
     public List<SurveyResponse> surveys(UUID householdId) {
+        ReadTx.readOnly(em);
         visible(householdId);
         audit.record(AuditTrail.Action.READ, AuditTrail.EntityType.HOUSEHOLD, householdId, List.of("surveys.needs"));
         return Survey.<Survey>find("householdId = ?1 ORDER BY id", householdId).list().stream()

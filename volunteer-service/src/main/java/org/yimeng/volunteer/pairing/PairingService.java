@@ -32,6 +32,7 @@ import org.yimeng.volunteer.servicerecord.ServiceRecord;
 import org.yimeng.volunteer.servicerecord.SourceKind;
 import org.yimeng.volunteer.servicerecord.WorkingDays;
 import org.yimeng.volunteer.support.Constraints;
+import org.yimeng.volunteer.support.ReadTx;
 import org.yimeng.volunteer.support.Text;
 import org.yimeng.volunteer.support.Where;
 import org.yimeng.volunteer.volunteer.Volunteer;
@@ -214,8 +215,9 @@ public class PairingService {
         return toResponse(visit, p, records);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional // one read transaction (see ReadTx)
     public List<VisitResponse> visits(UUID pairingId) {
+        ReadTx.readOnly(em);
         Pairing p = visible(pairingId);
         List<VisitResponse> out = new ArrayList<>();
         for (Visit v : Visit.<Visit>find("pairingId = ?1 ORDER BY id", pairingId).list()) {
@@ -227,14 +229,16 @@ public class PairingService {
         return out;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional // one read transaction (see ReadTx)
     public PairingResponse get(UUID id) {
+        ReadTx.readOnly(em);
         return responses(List.of(visible(id))).get(0);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional // one read transaction (see ReadTx)
     public Page<PairingResponse> list(UUID communityId, UUID gridId, UUID volunteerId, UUID householdId,
             PairingStatus status, Integer limit, String cursor) {
+        ReadTx.readOnly(em);
         int n = Cursor.limit(limit);
         Where where = new Where().and("h.id = p.householdId")
                 .andIf(communityId, "p.communityId = :community", "community")

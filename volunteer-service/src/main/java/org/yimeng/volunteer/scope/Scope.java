@@ -1,11 +1,9 @@
 package org.yimeng.volunteer.scope;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.yimeng.kit.auth.Caller;
 import org.yimeng.kit.error.ApiException;
@@ -23,7 +21,7 @@ public class Scope {
     Caller caller;
 
     @Inject
-    EntityManager em;
+    PlaceIndex places;
 
     private Access access;
 
@@ -82,19 +80,13 @@ public class Scope {
         }
         if (caller.is(Role.COMMUNITY_ADMIN)) {
             UUID community = caller.requireCommunity();
-            List<?> county = em.createNativeQuery("SELECT county_code FROM community WHERE id = ?1")
-                    .setParameter(1, community).getResultList();
-            return county.isEmpty() ? Access.NONE
-                    : new Access(Access.Level.COMMUNITY, (String) county.get(0), community, null, null);
+            return places.countyOf(community)
+                    .map(county -> new Access(Access.Level.COMMUNITY, county, community, null, null)).orElse(Access.NONE);
         }
         if (caller.is(Role.GRID_WORKER)) {
             UUID grid = caller.requireGrid();
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery(
-                    "SELECT c.county_code, c.id FROM grid g JOIN community c ON c.id = g.community_id WHERE g.id = ?1")
-                    .setParameter(1, grid).getResultList();
-            return rows.isEmpty() ? Access.NONE
-                    : new Access(Access.Level.GRID, (String) rows.get(0)[0], (UUID) rows.get(0)[1], grid, null);
+            return places.placeOf(grid)
+                    .map(p -> new Access(Access.Level.GRID, p.countyCode(), p.communityId(), grid, null)).orElse(Access.NONE);
         }
         if (caller.is(Role.VOLUNTEER)) {
             return new Access(Access.Level.VOLUNTEER, null, null, null, caller.requireVolunteer());

@@ -32,6 +32,7 @@ import org.yimeng.volunteer.scope.Scope;
 import org.yimeng.volunteer.servicerecord.ServiceStats;
 import org.yimeng.volunteer.support.Constraints;
 import org.yimeng.volunteer.support.Locks;
+import org.yimeng.volunteer.support.ReadTx;
 import org.yimeng.volunteer.support.Text;
 import org.yimeng.volunteer.support.Where;
 
@@ -153,8 +154,9 @@ public class VolunteerService {
         return responses(List.of(v)).get(0);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional // one read transaction (see ReadTx)
     public VolunteerResponse get(UUID id) {
+        ReadTx.readOnly(em);
         Volunteer v = Volunteer.findById(id);
         if (v == null) {
             throw ApiException.notFound("Volunteer", id);
@@ -167,9 +169,10 @@ public class VolunteerService {
         return response;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional // one read transaction (see ReadTx)
     public Page<VolunteerResponse> list(UUID communityId, UUID gridId, String skill, VolunteerStatus status,
             Integer limit, String cursor) {
+        ReadTx.readOnly(em);
         int n = Cursor.limit(limit);
         Where where = new Where()
                 .andIf(communityId, "v.communityId = :community", "community")
