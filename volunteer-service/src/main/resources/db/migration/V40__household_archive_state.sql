@@ -22,7 +22,7 @@ CREATE INDEX household_county_idx ON household (county_code, grid_id)
 
 -- A new need marks its household, whoever inserts it (the service, an import, a bulk load): one statement-level
 -- pass per INSERT statement. The rows are locked even when already marked, so a recount (below) running at the same
--- time waits for this transaction and then sees its need; the service holds this lock already (HouseholdService.survey).
+-- time waits for this transaction and then sees its need; HouseholdService.survey holds this lock already.
 CREATE FUNCTION household_mark_needs_surveyed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM 1 FROM household WHERE id IN (SELECT s.household_id FROM survey s JOIN new_needs n ON n.survey_id = s.id)

@@ -64,9 +64,10 @@ final class BenchData {
                     + "FROM generate_series(1, " + k.households() + ") h JOIN bg ON bg.g = (h - 1)::bigint * " + grids + " / "
                     + k.households() + " + 1");
             st.execute("INSERT INTO household (id, county_code, community_id, grid_id, head_name, address, "
-                    + "normalised_address, member_count, categories, first_surveyed_on, needs_surveyed, active_pairing_id, "
-                    + "created_at, updated_at) SELECT id, '" + k.code() + "', community_id, grid_id, '" + k.tag()
-                    + "户主' || h, '" + k.tag() + "路' || h || '号', '" + k.tag() + "路' || h || '号', 2, '{ELDERLY_ALONE}', "
+                    + "normalised_address, member_count, categories, first_surveyed_on, needs_surveyed, "
+                    + "active_pairing_id, created_at, updated_at) SELECT id, '" + k.code() + "', community_id, grid_id, '"
+                    + k.tag() + "户主' || h, '" + k.tag() + "路' || h || '号', '" + k.tag() + "路' || h || '号', 2, "
+                    + "'{ELDERLY_ALONE}', "
                     + "CASE WHEN h % 100 < 85 THEN current_date - 30 END, " + k.surveys() + " AND h % 100 < 85, "
                     + "pairing_id, now(), now() FROM bh");
             st.execute("INSERT INTO pairing (id, household_id, community_id, status, created_at) "

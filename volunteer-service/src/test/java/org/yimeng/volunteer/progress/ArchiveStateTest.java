@@ -113,7 +113,8 @@ class ArchiveStateTest {
         assertReview(base, 1, h, true); // erasure keeps the archive (domain.md)
 
         // a need removed behind the service's back is recounted: the other need-less survey does not count
-        Fixtures.sql("DELETE FROM survey_need n USING survey s WHERE s.id = n.survey_id AND s.household_id = '" + h + "'");
+        Fixtures.sql("DELETE FROM survey_need n USING survey s WHERE s.id = n.survey_id "
+                + "AND s.household_id = '" + h + "'");
         assertReview(base, 0, h, false);
         survey(h, true);
         assertReview(base, 1, h, true);
@@ -231,10 +232,10 @@ class ArchiveStateTest {
             Flyway.configure().dataSource(url, null, null).locations("classpath:db/kit", "classpath:db/migration")
                     .target("30").load().migrate();
             try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
-                st.execute("INSERT INTO community (id, county_code, name, kind, created_at, updated_at) "
-                        + "VALUES ('00000000-0000-0000-0000-000000000001', '" + COUNTY + "', 'c', 'COMMUNITY', now(), now())");
-                st.execute("INSERT INTO grid (id, community_id, name, created_at) VALUES "
-                        + "('00000000-0000-0000-0000-000000000002', '00000000-0000-0000-0000-000000000001', 'g', now())");
+                st.execute("INSERT INTO community (id, county_code, name, kind, created_at, updated_at) VALUES "
+                        + "('00000000-0000-0000-0000-000000000001', '" + COUNTY + "', 'c', 'COMMUNITY', now(), now())");
+                st.execute("INSERT INTO grid (id, community_id, name, created_at) VALUES ('00000000-0000-0000-0000-"
+                        + "000000000002', '00000000-0000-0000-0000-000000000001', 'g', now())");
                 // household k: 1 with a need and a pairing, 2 with a need only, 3 surveyed without a need, 4 nothing
                 for (int k = 1; k <= 4; k++) {
                     st.execute("INSERT INTO household (id, county_code, community_id, grid_id, head_name, address, "
