@@ -5,10 +5,12 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import org.yimeng.kit.auth.Caller;
@@ -25,36 +27,39 @@ import org.yimeng.volunteer.place.County;
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class ProgressService {
-    // ?1 is the county ('' for all): each aggregate filters by it itself, so one county's review reads only its rows
-    // (before, every aggregate ran city-wide and the outer WHERE dropped the other counties; see docs/hardening.md).
-    private static final String SQL = """
+    // Each aggregate filters by the county itself, so one county's review reads only its rows (before, every aggregate
+    // ran city-wide and the outer WHERE dropped the other counties; see docs/hardening.md). {column} marks a filter:
+    // "column = :county" for one county, TRUE city-wide. Two statements rather than one with "(:county = '' OR ...)":
+    // PostgreSQL switches a statement run often to a generic plan, which cannot use the county index for that OR
+    // and scanned all 1,000,000 households for one county (~200 ms instead of ~60 ms).
+    // Households are counted from household_county_idx alone: archive_complete is a generated column of the row
+    // (V40), where a per-household probe into the surveys used to cost 5.7 s city-wide on 1,000,000 households.
+    private static final String TEMPLATE = """
             WITH comm AS (SELECT county_code, count(*) AS n, count(*) FILTER (WHERE pilot) AS pilots
-                          FROM community WHERE ?1 = '' OR county_code = ?1 GROUP BY county_code),
+                          FROM community WHERE {county_code} GROUP BY county_code),
                  hh AS (SELECT h.county_code, count(*) AS n,
                                count(*) FILTER (WHERE h.first_surveyed_on IS NOT NULL) AS surveyed,
                                count(*) FILTER (WHERE h.active_pairing_id IS NOT NULL) AS paired,
-                               count(*) FILTER (WHERE h.grid_id IS NOT NULL AND cardinality(h.categories) > 0
-                                   AND h.active_pairing_id IS NOT NULL AND h.head_name <> '' AND h.address <> ''
-                                   AND EXISTS (SELECT 1 FROM survey s JOIN survey_need n ON n.survey_id = s.id
-                                               WHERE s.household_id = h.id)) AS archives
+                               count(*) FILTER (WHERE h.archive_complete) AS archives
                         FROM household h
-                        WHERE ?1 = '' OR h.county_code = ?1 GROUP BY h.county_code),
+                        WHERE {h.county_code} GROUP BY h.county_code),
                  w AS (SELECT county_code, count(*) FILTER (WHERE status = 'OPEN') AS open,
                               count(*) FILTER (WHERE status = 'CLAIMED') AS claimed,
                               count(*) FILTER (WHERE status = 'FULFILLED') AS fulfilled,
                               count(*) FILTER (WHERE status = 'CANCELLED') AS cancelled
-                       FROM wish WHERE ?1 = '' OR county_code = ?1 GROUP BY county_code),
+                       FROM wish WHERE {county_code} GROUP BY county_code),
                  vol AS (SELECT county_code, count(*) AS n, count(*) FILTER (WHERE status = 'ACTIVE') AS active
-                         FROM volunteer WHERE ?1 = '' OR county_code = ?1 GROUP BY county_code),
+                         FROM volunteer WHERE {county_code} GROUP BY county_code),
                  week AS (SELECT v.county_code, count(*) AS meeting
                           FROM (SELECT volunteer_id FROM service_record
-                                WHERE confirmed_by IS NOT NULL AND service_date >= ?2 AND service_date < ?3
-                                GROUP BY volunteer_id HAVING sum(minutes) >= ?4) m
-                          JOIN volunteer v ON v.id = m.volunteer_id WHERE ?1 = '' OR v.county_code = ?1
+                                WHERE confirmed_by IS NOT NULL
+                                  AND service_date >= :monday AND service_date < :nextMonday
+                                GROUP BY volunteer_id HAVING sum(minutes) >= :goal) m
+                          JOIN volunteer v ON v.id = m.volunteer_id WHERE {v.county_code}
                           GROUP BY v.county_code),
                  mins AS (SELECT c.county_code, sum(r.minutes) AS minutes
                           FROM service_record r JOIN community c ON c.id = r.community_id
-                          WHERE r.confirmed_by IS NOT NULL AND (?1 = '' OR c.county_code = ?1) GROUP BY c.county_code)
+                          WHERE r.confirmed_by IS NOT NULL AND {c.county_code} GROUP BY c.county_code)
             SELECT k.code, k.name, coalesce(comm.n, 0), coalesce(comm.pilots, 0),
                    coalesce(hh.n, 0), coalesce(hh.surveyed, 0), coalesce(hh.paired, 0), coalesce(hh.archives, 0),
                    coalesce(w.open, 0), coalesce(w.claimed, 0), coalesce(w.fulfilled, 0), coalesce(w.cancelled, 0),
@@ -66,8 +71,11 @@ public class ProgressService {
             LEFT JOIN vol ON vol.county_code = k.code
             LEFT JOIN week ON week.county_code = k.code
             LEFT JOIN mins ON mins.county_code = k.code
-            WHERE ?1 = '' OR k.code = ?1
+            WHERE {k.code}
             ORDER BY k.sort_order""";
+    private static final Pattern FILTER = Pattern.compile("\\{([a-z_.]+)}");
+    private static final String CITY_SQL = FILTER.matcher(TEMPLATE).replaceAll("TRUE");
+    private static final String COUNTY_SQL = FILTER.matcher(TEMPLATE).replaceAll("$1 = :county");
 
     @Inject
     EntityManager em;
@@ -87,8 +95,12 @@ public class ProgressService {
         LocalDate monday = clock.weekStart();
         int goal = config.service().weeklyGoalMinutes();
         BigDecimal target = config.pilot().targetRatio();
-        List<Object[]> rows = em.createNativeQuery(SQL).setParameter(1, county == null ? "" : county)
-                .setParameter(2, monday).setParameter(3, monday.plusDays(7)).setParameter(4, goal).getResultList();
+        Query query = em.createNativeQuery(county == null ? CITY_SQL : COUNTY_SQL).setParameter("monday", monday)
+                .setParameter("nextMonday", monday.plusDays(7)).setParameter("goal", goal);
+        if (county != null) {
+            query.setParameter("county", county);
+        }
+        List<Object[]> rows = query.getResultList();
         List<ProgressRow> out = new ArrayList<>(rows.size());
         long[] sum = new long[14];
         for (Object[] r : rows) {

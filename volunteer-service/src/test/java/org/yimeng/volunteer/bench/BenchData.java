@@ -9,7 +9,10 @@ import org.yimeng.local.TestStack;
  * Bulk loader shared by the benchmarks: writes one county's places, people and pairings straight into PostgreSQL
  * with one {@code INSERT ... SELECT generate_series} per table, in one transaction (the household's deferred
  * foreign key to its ACTIVE pairing lets the households carry {@code active_pairing_id} from the start, so no
- * UPDATE pass is needed). Every name starts with {@code tag}, so {@link #delete} can remove a load again.
+ * UPDATE pass is needed; likewise {@code needs_surveyed} is written with the household, and the needs are inserted
+ * with triggers off, so the survey_need trigger that keeps it in the service's writes does not lock every surveyed
+ * household again; {@code ArchiveStateTest} covers that trigger). Every name starts with {@code tag}, so
+ * {@link #delete} can remove a load again.
  *
  * <p>Shape, for household number h (1..households): community (h mod grids) / gridsPerCommunity, grid h mod grids,
  * no grid when h mod 100 = 0, surveyed when h mod 100 &lt; 85, an ACTIVE pairing when h mod 10 &lt; 7 (and it has a
@@ -61,10 +64,12 @@ final class BenchData {
                     + "FROM generate_series(1, " + k.households() + ") h JOIN bg ON bg.g = (h - 1)::bigint * " + grids + " / "
                     + k.households() + " + 1");
             st.execute("INSERT INTO household (id, county_code, community_id, grid_id, head_name, address, "
-                    + "normalised_address, member_count, categories, first_surveyed_on, active_pairing_id, created_at, "
-                    + "updated_at) SELECT id, '" + k.code() + "', community_id, grid_id, '" + k.tag() + "户主' || h, '"
-                    + k.tag() + "路' || h || '号', '" + k.tag() + "路' || h || '号', 2, '{ELDERLY_ALONE}', "
-                    + "CASE WHEN h % 100 < 85 THEN current_date - 30 END, pairing_id, now(), now() FROM bh");
+                    + "normalised_address, member_count, categories, first_surveyed_on, needs_surveyed, "
+                    + "active_pairing_id, created_at, updated_at) SELECT id, '" + k.code() + "', community_id, grid_id, '"
+                    + k.tag() + "户主' || h, '" + k.tag() + "路' || h || '号', '" + k.tag() + "路' || h || '号', 2, "
+                    + "'{ELDERLY_ALONE}', "
+                    + "CASE WHEN h % 100 < 85 THEN current_date - 30 END, " + k.surveys() + " AND h % 100 < 85, "
+                    + "pairing_id, now(), now() FROM bh");
             st.execute("INSERT INTO pairing (id, household_id, community_id, status, created_at) "
                     + "SELECT pairing_id, id, community_id, 'ACTIVE', now() FROM bh WHERE pairing_id IS NOT NULL");
             if (k.members()) {
@@ -82,8 +87,12 @@ final class BenchData {
                         + "FROM bh WHERE h % 100 < 85");
                 st.execute("INSERT INTO survey (id, household_id, surveyed_on, surveyor, created_at) "
                         + "SELECT id, household_id, current_date - 30, 'bench', now() FROM bs");
+                // triggers off for this statement: the households already carry needs_surveyed, and the marking
+                // trigger would lock each of them again (the 1,000,000-household load took about twice as long)
+                st.execute("SET LOCAL session_replication_role = replica");
                 st.execute("INSERT INTO survey_need (survey_id, ordinal, type, detail) "
                         + "SELECT id, 1, 'DAILY_CARE', 'bench' FROM bs");
+                st.execute("SET LOCAL session_replication_role = origin");
             }
             c.commit();
         }
