@@ -324,6 +324,14 @@ class LedgerIntegrityTest {
         // every donation row has its DONATION entry (kept by the writer, not by a foreign key: see V3)
         assertEquals(0, number("SELECT count(*) FROM donation d LEFT JOIN ledger_entry e ON e.entry_id = d.entry_id "
                 + "AND e.type = 'DONATION' WHERE e.entry_id IS NULL"));
+        // the reads sum a fund's entries from its index (V4) and rely on these two rules of the writer: every entry of
+        // a community moves that community's fund on exactly one side, and a reversal is its original's amount in
+        // its original's community with the two accounts swapped
+        assertEquals(0, number("SELECT count(*) FROM ledger_entry WHERE (debit_account = 'community:' || community_id || ':fund') "
+                + "= (credit_account = 'community:' || community_id || ':fund')"));
+        assertEquals(0, number("SELECT count(*) FROM ledger_entry r JOIN ledger_entry o ON o.entry_id = r.reversal_of "
+                + "WHERE r.amount_fen <> o.amount_fen OR r.community_id <> o.community_id OR r.debit_account <> o.credit_account "
+                + "OR r.credit_account <> o.debit_account"));
         // every decision's entry is a DISBURSEMENT of the request's amount
         assertEquals(0, number("SELECT count(*) FROM funding_decision f LEFT JOIN ledger_entry e ON e.entry_id = f.entry_id "
                 + "AND e.type = 'DISBURSEMENT' AND e.amount_fen = f.amount_fen WHERE f.approved AND e.entry_id IS NULL"));

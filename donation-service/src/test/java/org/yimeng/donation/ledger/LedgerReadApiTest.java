@@ -277,6 +277,50 @@ class LedgerReadApiTest {
         RestAssured.given().get("/public/v1/communities/" + UUID.randomUUID() + "/fund").then().statusCode(404);
     }
 
+    /**
+     * The fund report and the statement sum a fund's entries in its index (V4): a reversal is subtracted rather than
+     * its original left out, and "out" is what does not credit the fund. Both must equal the plain definitions,
+     * computed here in SQL from the entries and their reversal links, also with reversed donations and
+     * disbursements, and a reversal recorded after the statement's period.
+     */
+    @Test
+    void fundReportAndStatementEqualTheirPlainDefinitionsWithReversalsOfBothKinds() {
+        UUID c = Fixtures.community(mapper, "371311");
+        Fixtures.donateTo(c, 1000);
+        String gift = Fixtures.donateTo(c, 70).path("entryId");
+        as("FINANCE").body("{\"reason\":\"误录\"}").post("/api/v1/ledger/entries/" + gift + "/reversal").then().statusCode(201);
+        UUID kept = UUID.randomUUID();
+        UUID cancelled = UUID.randomUUID();
+        LedgerService.await(ledger.disburse(c, kept, 300, "社区助餐", UUID.randomUUID()));
+        LedgerCommand.Posted undone = LedgerService.await(ledger.disburse(c, cancelled, 200, "义诊活动", UUID.randomUUID()));
+        as("FINANCE").body("{\"reason\":\"活动取消\"}").post("/api/v1/ledger/entries/" + undone.entry().entryId() + "/reversal")
+                .then().statusCode(201);
+
+        String fund = "'community:" + c + ":fund'";
+        String notReversed = "FROM ledger_entry e WHERE e.community_id = '" + c + "' AND e.type = '%s' "
+                + "AND NOT EXISTS (SELECT 1 FROM ledger_entry r WHERE r.reversal_of = e.entry_id)";
+        long donated = Fixtures.number("SELECT coalesce(sum(e.amount_fen), 0) " + notReversed.formatted("DONATION"));
+        long donations = Fixtures.number("SELECT count(*) " + notReversed.formatted("DONATION"));
+        long spent = Fixtures.number("SELECT coalesce(sum(e.amount_fen), 0) " + notReversed.formatted("DISBURSEMENT"));
+        assertEquals(List.of(1000L, 1L, 300L), List.of(donated, donations, spent));
+        RestAssured.given().get("/public/v1/communities/" + c + "/fund").then().statusCode(200)
+                .body("donatedFen", equalTo((int) donated)).body("donationCount", equalTo((int) donations))
+                .body("spentFen", equalTo((int) spent)).body("balanceFen", equalTo(700))
+                .body("spending.size()", equalTo(1)).body("spending[0].activityId", equalTo(kept.toString()));
+
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+        String entries = "FROM ledger_entry WHERE community_id = '" + c + "'";
+        long in = Fixtures.number("SELECT coalesce(sum(amount_fen), 0) " + entries + " AND credit_account = " + fund);
+        long out = Fixtures.number("SELECT coalesce(sum(amount_fen), 0) " + entries + " AND debit_account = " + fund);
+        assertEquals(List.of(1270L, 570L), List.of(in, out));
+        as("AUDITOR").get("/api/v1/ledger/communities/" + c + "/statement?from=" + today + "&to=" + tomorrow).then()
+                .statusCode(200).body("openingFen", equalTo(0)).body("inFen", equalTo((int) in))
+                .body("outFen", equalTo((int) out)).body("closingFen", equalTo(700)).body("entryCount", equalTo(6));
+        as("AUDITOR").get("/api/v1/ledger/communities/" + c + "/balance").then().statusCode(200)
+                .body("balanceFen", equalTo(700));
+    }
+
     @Test
     void openApiDescribesEveryLedgerOperation() {
         String doc = RestAssured.given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
