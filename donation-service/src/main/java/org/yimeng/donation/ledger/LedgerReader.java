@@ -243,6 +243,13 @@ public class LedgerReader {
         w.write(",\"");
         w.write(name);
         w.write("\":\"");
+        if (plain(value)) {
+            // ledger fields never need escaping: one write, not one (synchronized) write per character, which made
+            // the NDJSON export take half again as long as the CSV one
+            w.write(value);
+            w.write('"');
+            return;
+        }
         for (int i = 0; i < value.length(); i++) {
             char ch = value.charAt(i);
             if (ch == '"' || ch == '\\') {
@@ -255,5 +262,15 @@ public class LedgerReader {
             }
         }
         w.write('"');
+    }
+
+    private static boolean plain(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            if (ch == '"' || ch == '\\' || ch < 0x20 || ch > 0x7e) {
+                return false;
+            }
+        }
+        return true;
     }
 }
