@@ -163,6 +163,70 @@ class LedgerReadApiTest {
                 .then().statusCode(200).body("items.size()", equalTo(0));
     }
 
+    /**
+     * Time-range pages start at the first entry recorded at `from` and look for gifts back-dated across `to` apart
+     * (V6): every entry that occurred in the range is listed once, in sequence order, whether it was recorded inside
+     * the range or days later, and whatever the page size.
+     */
+    @Test
+    void timeRangePagesListEntriesRecordedLaterButBackDatedIntoTheRange() {
+        UUID c = Fixtures.community(mapper, "371311");
+        java.time.Instant now = java.time.Instant.now();
+        String threeDaysAgo = now.minus(Duration.ofDays(3)).toString();
+        String yesterday = now.minus(Duration.ofDays(1)).toString();
+        // recorded now, in this order: back-dated three days, today, back-dated a day, back-dated three days
+        long a = gift(c, 11, threeDaysAgo).jsonPath().getLong("sequence");
+        long b = gift(c, 12, now.toString()).jsonPath().getLong("sequence");
+        long d = gift(c, 13, yesterday).jsonPath().getLong("sequence");
+        long e = gift(c, 14, threeDaysAgo).jsonPath().getLong("sequence");
+        String fourDaysAgo = now.minus(Duration.ofDays(4)).toString();
+        String twoDaysAgo = now.minus(Duration.ofDays(2)).toString();
+        String soon = now.plus(Duration.ofHours(1)).toString();
+        assertEquals(List.of(a, e), pages(c, fourDaysAgo, twoDaysAgo, 1));
+        assertEquals(List.of(a, d, e), pages(c, fourDaysAgo, now.minus(Duration.ofHours(1)).toString(), 2));
+        assertEquals(List.of(a, b, d, e), pages(c, fourDaysAgo, soon, 1));
+        assertEquals(List.of(a, b, d, e), pages(c, fourDaysAgo, null, 3));
+        assertEquals(List.of(b, d), pages(c, twoDaysAgo, soon, 1));
+        assertEquals(List.of(a, d, e), pages(c, null, now.minus(Duration.ofHours(1)).toString(), 2));
+        // the same without a community: the range spans every community's entries, ours among them in order
+        List<Long> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            var req = as("AUDITOR").queryParam("from", fourDaysAgo).queryParam("to", twoDaysAgo).queryParam("limit", 50);
+            if (cursor != null) {
+                req.queryParam("cursor", cursor);
+            }
+            Response page = req.get("/api/v1/ledger/entries");
+            page.then().statusCode(200);
+            all.addAll(page.jsonPath().getList("items.sequence", Long.class));
+            cursor = page.path("nextCursor");
+        } while (cursor != null);
+        assertTrue(all.containsAll(List.of(a, e)) && !all.contains(b) && !all.contains(d), all.toString());
+        assertEquals(all.stream().sorted().distinct().toList(), all, "in sequence order, no repeats");
+    }
+
+    private static List<Long> pages(UUID c, String from, String to, int limit) {
+        List<Long> out = new ArrayList<>();
+        String cursor = null;
+        do {
+            var req = as("AUDITOR").queryParam("communityId", c).queryParam("limit", limit);
+            if (from != null) {
+                req.queryParam("from", from);
+            }
+            if (to != null) {
+                req.queryParam("to", to);
+            }
+            if (cursor != null) {
+                req.queryParam("cursor", cursor);
+            }
+            Response page = req.get("/api/v1/ledger/entries");
+            page.then().statusCode(200);
+            out.addAll(page.jsonPath().getList("items.sequence", Long.class));
+            cursor = page.path("nextCursor");
+        } while (cursor != null);
+        return out;
+    }
+
     @Test
     void exportCarriesEverythingTheHashNeedsAsNdjsonAndCsv() throws Exception {
         Fixtures.donateTo(community, 123);
