@@ -193,8 +193,8 @@ class LedgerVolumeBench {
                 .append(fmt(Math.max(ndjson.peakHeap, csv.peakHeap) / 1e6)).append(" MB during the timed exports (no GC ")
                 .append("forced); in one more NDJSON export with a full GC forced every second, the live heap stayed within ")
                 .append(fmt(live[1] / 1e6)).append(" MB of the ").append(fmt(live[0] / 1e6))
-                .append(" MB live before it (largest live heap after a GC minus the live heap before): the export holds ")
-                .append("no more than one fetch of 10,000 rows and the 64 KB writer buffer, whatever the range.\n\n");
+                .append(" MB live before it (largest live heap after a GC minus the live heap before), over the whole ")
+                .append("chain: the export's memory does not grow with the range.\n\n");
         md.append("The statement endpoint is per community (api.md: `/ledger/communities/{id}/statement`); there is no ")
                 .append("statement or balance of the city-wide `city:donations-in` account in the API, so none is measured.\n");
 
