@@ -13,9 +13,11 @@
 --
 -- CONCURRENTLY: appends go on while the indexes are built on a large ledger (a plain CREATE INDEX would hold the
 -- writer for the whole build). Flyway runs these statements outside a transaction (so nothing else may be in this
--- file) and with a session lock (MigrationLock).
-CREATE INDEX CONCURRENTLY IF NOT EXISTS ledger_entry_community_occurred_cover ON ledger_entry (community_id, occurred_at)
+-- file) and with a session lock (MigrationLock). No IF NOT EXISTS on the builds: a build that failed leaves an
+-- INVALID index of that name, which IF NOT EXISTS would take for done before the old index is dropped; drop it and
+-- run the migration again (flyway repair).
+CREATE INDEX CONCURRENTLY ledger_entry_community_occurred_cover ON ledger_entry (community_id, occurred_at)
     INCLUDE (sequence, amount_fen, type, credit_account);
 DROP INDEX CONCURRENTLY IF EXISTS ledger_entry_community_occurred;
-CREATE INDEX CONCURRENTLY IF NOT EXISTS ledger_entry_occurred_cover ON ledger_entry (occurred_at) INCLUDE (sequence, type);
+CREATE INDEX CONCURRENTLY ledger_entry_occurred_cover ON ledger_entry (occurred_at) INCLUDE (sequence, type);
 DROP INDEX CONCURRENTLY IF EXISTS ledger_entry_occurred;
