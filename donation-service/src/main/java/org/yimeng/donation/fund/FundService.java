@@ -40,14 +40,24 @@ public class FundService {
             long donated;
             long count;
             long spent;
-            // an entry that was reversed counts for nothing; the reversal itself is not listed either
+            // An entry that was reversed counts for nothing. A reversal is the same amount in the same community with
+            // the accounts swapped, at most one per entry (ledger-hash.md), so subtracting the reversals equals
+            // leaving the reversed entries out: a reversal that does not credit the fund took back a donation, one
+            // that credits it returned a disbursement. One index-only pass over ledger_entry_community_occurred_cover
+            // instead of a heap page and an anti-join probe per entry (2 s for a fund of 99,280 entries).
+            String fund = Accounts.fund(communityId);
             try (PreparedStatement ps = c.prepareStatement("SELECT "
-                    + "coalesce(sum(e.amount_fen) FILTER (WHERE e.type = 'DONATION'), 0), "
-                    + "count(*) FILTER (WHERE e.type = 'DONATION'), "
-                    + "coalesce(sum(e.amount_fen) FILTER (WHERE e.type = 'DISBURSEMENT'), 0) "
-                    + "FROM ledger_entry e WHERE e.community_id = ? AND e.type <> 'REVERSAL' "
-                    + "AND NOT EXISTS (SELECT 1 FROM ledger_entry r WHERE r.reversal_of = e.entry_id)")) {
-                ps.setObject(1, communityId);
+                    + "coalesce(sum(amount_fen) FILTER (WHERE type = 'DONATION'), 0) "
+                    + "- coalesce(sum(amount_fen) FILTER (WHERE type = 'REVERSAL' AND credit_account <> ?), 0), "
+                    + "count(*) FILTER (WHERE type = 'DONATION') "
+                    + "- count(*) FILTER (WHERE type = 'REVERSAL' AND credit_account <> ?), "
+                    + "coalesce(sum(amount_fen) FILTER (WHERE type = 'DISBURSEMENT'), 0) "
+                    + "- coalesce(sum(amount_fen) FILTER (WHERE type = 'REVERSAL' AND credit_account = ?), 0) "
+                    + "FROM ledger_entry WHERE community_id = ?")) {
+                ps.setString(1, fund);
+                ps.setString(2, fund);
+                ps.setString(3, fund);
+                ps.setObject(4, communityId);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     donated = rs.getLong(1);
@@ -57,7 +67,7 @@ public class FundService {
             }
             long balance = 0;
             try (PreparedStatement ps = c.prepareStatement("SELECT balance_fen FROM account_balance WHERE account = ?")) {
-                ps.setString(1, Accounts.fund(communityId));
+                ps.setString(1, fund);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
                         balance = rs.getLong(1);
@@ -65,9 +75,12 @@ public class FundService {
                 }
             }
             List<FundReport.Spending> spending = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT d.activity_id, d.purpose, e.amount_fen, e.occurred_at "
-                    + "FROM ledger_entry e JOIN disbursement d ON d.entry_id = e.entry_id WHERE e.community_id = ? "
-                    + "AND e.type = 'DISBURSEMENT' AND NOT EXISTS (SELECT 1 FROM ledger_entry r WHERE r.reversal_of = e.entry_id) "
+            // the fund's disbursements are found in the index (a few in a hundred of its entries), then read
+            try (PreparedStatement ps = c.prepareStatement("WITH paid AS MATERIALIZED (SELECT sequence FROM ledger_entry "
+                    + "WHERE community_id = ? AND type = 'DISBURSEMENT') "
+                    + "SELECT d.activity_id, d.purpose, e.amount_fen, e.occurred_at FROM paid "
+                    + "JOIN ledger_entry e ON e.sequence = paid.sequence JOIN disbursement d ON d.entry_id = e.entry_id "
+                    + "WHERE NOT EXISTS (SELECT 1 FROM ledger_entry r WHERE r.reversal_of = e.entry_id) "
                     + "ORDER BY e.sequence DESC LIMIT " + MAX_SPENDING_ITEMS)) {
                 ps.setObject(1, communityId);
                 try (ResultSet rs = ps.executeQuery()) {

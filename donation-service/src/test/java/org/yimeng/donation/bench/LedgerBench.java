@@ -2,12 +2,10 @@ package org.yimeng.donation.bench;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -25,12 +23,10 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.postgresql.PGConnection;
 import org.yimeng.donation.Fixtures;
 import org.yimeng.donation.ledger.Accounts;
 import org.yimeng.donation.ledger.ChainHash;
 import org.yimeng.donation.ledger.ChainVerifier;
-import org.yimeng.donation.ledger.Entry;
 import org.yimeng.donation.ledger.EntryType;
 import org.yimeng.donation.ledger.LedgerCommand;
 import org.yimeng.donation.ledger.LedgerDtos.VerifyView;
@@ -332,56 +328,22 @@ class LedgerBench {
     // ---- (c) verify -----------------------------------------------------------------------------------------------
 
     /**
-     * Extends the chain to at least {@code target} entries: donations hashed here, loaded with COPY as a superuser
-     * with triggers off (the insert trigger would hash every row again), the head and balances moved to match.
+     * Extends the chain to at least {@code target} entries: one-yuan donations to one fund, hashed and bulk-loaded by
+     * {@link ChainLoader}, the head and balances moved to match.
      */
     private long ensureChainOf(int target, UUID community) throws Exception {
-        try (Connection c = TestStack.superuser(); Statement st = c.createStatement()) {
-            c.setAutoCommit(false);
-            ResultSet rs = st.executeQuery("SELECT sequence, hash, recorded_at FROM chain_head WHERE id = 1 FOR UPDATE");
-            rs.next();
-            long head = rs.getLong(1);
-            String hash = rs.getString(2);
-            Instant at = rs.getTimestamp(3).toInstant();
-            long missing = target - head;
-            if (missing <= 0) {
-                c.rollback();
-                return head;
+        try (ChainLoader load = ChainLoader.open(target)) {
+            if (load.head() >= target) {
+                return load.head();
             }
-            st.execute("SET LOCAL session_replication_role = replica");
             String fund = Accounts.fund(community);
-            var copy = ((PGConnection) c.unwrap(PGConnection.class)).getCopyAPI();
-            int chunk = 100_000;
-            long seq = head;
-            while (seq < target) {
-                StringBuilder b = new StringBuilder(chunk * 330);
-                for (int i = 0; i < chunk && seq < target; i++) {
-                    seq++;
-                    at = at.plusNanos(1000);
-                    Entry e = Entry.chained(seq, UUID.randomUUID(), EntryType.DONATION, community, Accounts.DONATIONS_IN, fund,
-                            100, at, at, null, hash);
-                    hash = e.hash();
-                    b.append(seq).append('\t').append(e.entryId()).append("\tDONATION\t").append(community).append('\t')
-                            .append(Accounts.DONATIONS_IN).append('\t').append(fund).append("\t100\t")
-                            .append(ChainHash.instant(at)).append('\t').append(ChainHash.instant(at)).append("\t\\N\t")
-                            .append(e.prevHash()).append('\t').append(hash).append('\n');
-                }
-                copy.copyIn("COPY ledger_entry (sequence, entry_id, type, community_id, debit_account, credit_account, "
-                        + "amount_fen, occurred_at, recorded_at, reversal_of, prev_hash, hash) FROM STDIN", new StringReader(b.toString()));
+            String id = community.toString();
+            long at = Math.max(load.headRecordedMicros(), ChainHash.toMicros(Instant.now()));
+            while (load.head() < target) {
+                at++;
+                load.append(load.newId(at), EntryType.DONATION, community, id, Accounts.DONATIONS_IN, fund, 100, at, at, null);
             }
-            long added = seq - head;
-            try (PreparedStatement ps = c.prepareStatement("UPDATE chain_head SET sequence = ?, hash = ?, recorded_at = ? WHERE id = 1")) {
-                ps.setLong(1, seq);
-                ps.setString(2, hash);
-                ps.setTimestamp(3, Timestamp.from(at));
-                ps.executeUpdate();
-            }
-            st.executeUpdate("UPDATE account_balance SET balance_fen = balance_fen + " + (added * 100) + " WHERE account = '" + fund + "'");
-            st.executeUpdate("UPDATE account_balance SET balance_fen = balance_fen - " + (added * 100) + " WHERE account = '"
-                    + Accounts.DONATIONS_IN + "'");
-            c.commit();
-            st.execute("ANALYZE ledger_entry");
-            return seq;
+            return load.finish().head();
         }
     }
 

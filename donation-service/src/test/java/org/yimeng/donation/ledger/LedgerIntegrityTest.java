@@ -223,6 +223,30 @@ class LedgerIntegrityTest {
         as("AUDITOR").get("/api/v1/ledger/verify").then().statusCode(200).body("valid", equalTo(true));
     }
 
+    /** recorded_at never goes back along the chain (V6): the time-range reads count on it. */
+    @Test
+    void anEntryRecordedBeforeItsPredecessorIsRefused() throws Exception {
+        UUID community = Fixtures.community(mapper, Fixtures.COUNTY);
+        Fixtures.donateTo(community, 10);
+        try (Connection c = TestStack.superuser(); var st = c.createStatement()) {
+            c.setAutoCommit(false); // the head's lock, as the writer takes it: nothing is appended meanwhile
+            var rs = st.executeQuery("SELECT sequence, hash, recorded_at FROM chain_head FOR UPDATE");
+            rs.next();
+            long seq = rs.getLong(1) + 1;
+            String prev = rs.getString(2);
+            java.time.Instant earlier = rs.getTimestamp(3).toInstant().minusSeconds(1);
+            Entry e = Entry.chained(seq, UUID.randomUUID(), EntryType.DONATION, community, Accounts.DONATIONS_IN,
+                    Accounts.fund(community), 10, earlier, earlier, null, prev);
+            SQLException refused = assertThrows(SQLException.class, () -> st.executeUpdate("INSERT INTO ledger_entry ("
+                    + LedgerQueries.ENTRY_COLUMNS + ") VALUES (" + seq + ", '" + e.entryId() + "', 'DONATION', '" + community
+                    + "', '" + e.debitAccount() + "', '" + e.creditAccount() + "', 10, '" + ChainHash.instant(earlier) + "', '"
+                    + ChainHash.instant(earlier) + "', NULL, '" + prev + "', '" + e.hash() + "')"));
+            assertTrue(refused.getMessage().contains("time goes back"), refused.getMessage());
+            c.rollback();
+        }
+        assertEquals(0, count("ledger_entry WHERE sequence > (SELECT sequence FROM chain_head)"));
+    }
+
     @Test
     void entriesAreAppendOnlyForTheOwnerAndTheRuntimeRoleHoldsNoUpdateOrDelete() throws Exception {
         UUID community = Fixtures.community(mapper, Fixtures.COUNTY);
@@ -324,6 +348,17 @@ class LedgerIntegrityTest {
         // every donation row has its DONATION entry (kept by the writer, not by a foreign key: see V3)
         assertEquals(0, number("SELECT count(*) FROM donation d LEFT JOIN ledger_entry e ON e.entry_id = d.entry_id "
                 + "AND e.type = 'DONATION' WHERE e.entry_id IS NULL"));
+        // the reads sum a fund's entries from its index (V4) and rely on these two rules of the writer: every entry of
+        // a community moves that community's fund on exactly one side, and a reversal is its original's amount in
+        // its original's community with the two accounts swapped
+        assertEquals(0, number("SELECT count(*) FROM ledger_entry WHERE (debit_account = 'community:' || community_id || ':fund') "
+                + "= (credit_account = 'community:' || community_id || ':fund')"));
+        assertEquals(0, number("SELECT count(*) FROM ledger_entry r JOIN ledger_entry o ON o.entry_id = r.reversal_of "
+                + "WHERE r.amount_fen <> o.amount_fen OR r.community_id <> o.community_id OR r.debit_account <> o.credit_account "
+                + "OR r.credit_account <> o.debit_account"));
+        // recorded_at never goes back along the chain (V6's time-range reads rely on it)
+        assertEquals(0, number("SELECT count(*) FROM (SELECT recorded_at < lag(recorded_at) OVER (ORDER BY sequence) AS back "
+                + "FROM ledger_entry) s WHERE back"));
         // every decision's entry is a DISBURSEMENT of the request's amount
         assertEquals(0, number("SELECT count(*) FROM funding_decision f LEFT JOIN ledger_entry e ON e.entry_id = f.entry_id "
                 + "AND e.type = 'DISBURSEMENT' AND e.amount_fen = f.amount_fen WHERE f.approved AND e.entry_id IS NULL"));

@@ -163,6 +163,70 @@ class LedgerReadApiTest {
                 .then().statusCode(200).body("items.size()", equalTo(0));
     }
 
+    /**
+     * Time-range pages start at the first entry recorded at `from` and look for gifts back-dated across `to` apart
+     * (V6): every entry that occurred in the range is listed once, in sequence order, whether it was recorded inside
+     * the range or days later, and whatever the page size.
+     */
+    @Test
+    void timeRangePagesListEntriesRecordedLaterButBackDatedIntoTheRange() {
+        UUID c = Fixtures.community(mapper, "371311");
+        java.time.Instant now = java.time.Instant.now();
+        String threeDaysAgo = now.minus(Duration.ofDays(3)).toString();
+        String yesterday = now.minus(Duration.ofDays(1)).toString();
+        // recorded now, in this order: back-dated three days, today, back-dated a day, back-dated three days
+        long a = gift(c, 11, threeDaysAgo).jsonPath().getLong("sequence");
+        long b = gift(c, 12, now.toString()).jsonPath().getLong("sequence");
+        long d = gift(c, 13, yesterday).jsonPath().getLong("sequence");
+        long e = gift(c, 14, threeDaysAgo).jsonPath().getLong("sequence");
+        String fourDaysAgo = now.minus(Duration.ofDays(4)).toString();
+        String twoDaysAgo = now.minus(Duration.ofDays(2)).toString();
+        String soon = now.plus(Duration.ofHours(1)).toString();
+        assertEquals(List.of(a, e), pages(c, fourDaysAgo, twoDaysAgo, 1));
+        assertEquals(List.of(a, d, e), pages(c, fourDaysAgo, now.minus(Duration.ofHours(1)).toString(), 2));
+        assertEquals(List.of(a, b, d, e), pages(c, fourDaysAgo, soon, 1));
+        assertEquals(List.of(a, b, d, e), pages(c, fourDaysAgo, null, 3));
+        assertEquals(List.of(b, d), pages(c, twoDaysAgo, soon, 1));
+        assertEquals(List.of(a, d, e), pages(c, null, now.minus(Duration.ofHours(1)).toString(), 2));
+        // the same without a community: the range spans every community's entries, ours among them in order
+        List<Long> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            var req = as("AUDITOR").queryParam("from", fourDaysAgo).queryParam("to", twoDaysAgo).queryParam("limit", 50);
+            if (cursor != null) {
+                req.queryParam("cursor", cursor);
+            }
+            Response page = req.get("/api/v1/ledger/entries");
+            page.then().statusCode(200);
+            all.addAll(page.jsonPath().getList("items.sequence", Long.class));
+            cursor = page.path("nextCursor");
+        } while (cursor != null);
+        assertTrue(all.containsAll(List.of(a, e)) && !all.contains(b) && !all.contains(d), all.toString());
+        assertEquals(all.stream().sorted().distinct().toList(), all, "in sequence order, no repeats");
+    }
+
+    private static List<Long> pages(UUID c, String from, String to, int limit) {
+        List<Long> out = new ArrayList<>();
+        String cursor = null;
+        do {
+            var req = as("AUDITOR").queryParam("communityId", c).queryParam("limit", limit);
+            if (from != null) {
+                req.queryParam("from", from);
+            }
+            if (to != null) {
+                req.queryParam("to", to);
+            }
+            if (cursor != null) {
+                req.queryParam("cursor", cursor);
+            }
+            Response page = req.get("/api/v1/ledger/entries");
+            page.then().statusCode(200);
+            out.addAll(page.jsonPath().getList("items.sequence", Long.class));
+            cursor = page.path("nextCursor");
+        } while (cursor != null);
+        return out;
+    }
+
     @Test
     void exportCarriesEverythingTheHashNeedsAsNdjsonAndCsv() throws Exception {
         Fixtures.donateTo(community, 123);
@@ -275,6 +339,50 @@ class LedgerReadApiTest {
                 .extract().asString();
         assertFalse(body.contains("赵敏") || body.contains("1370000") || body.contains("donor"), body);
         RestAssured.given().get("/public/v1/communities/" + UUID.randomUUID() + "/fund").then().statusCode(404);
+    }
+
+    /**
+     * The fund report and the statement sum a fund's entries in its index (V4): a reversal is subtracted rather than
+     * its original left out, and "out" is what does not credit the fund. Both must equal the plain definitions,
+     * computed here in SQL from the entries and their reversal links, also with reversed donations and
+     * disbursements, and a reversal recorded after the statement's period.
+     */
+    @Test
+    void fundReportAndStatementEqualTheirPlainDefinitionsWithReversalsOfBothKinds() {
+        UUID c = Fixtures.community(mapper, "371311");
+        Fixtures.donateTo(c, 1000);
+        String gift = Fixtures.donateTo(c, 70).path("entryId");
+        as("FINANCE").body("{\"reason\":\"误录\"}").post("/api/v1/ledger/entries/" + gift + "/reversal").then().statusCode(201);
+        UUID kept = UUID.randomUUID();
+        UUID cancelled = UUID.randomUUID();
+        LedgerService.await(ledger.disburse(c, kept, 300, "社区助餐", UUID.randomUUID()));
+        LedgerCommand.Posted undone = LedgerService.await(ledger.disburse(c, cancelled, 200, "义诊活动", UUID.randomUUID()));
+        as("FINANCE").body("{\"reason\":\"活动取消\"}").post("/api/v1/ledger/entries/" + undone.entry().entryId() + "/reversal")
+                .then().statusCode(201);
+
+        String fund = "'community:" + c + ":fund'";
+        String notReversed = "FROM ledger_entry e WHERE e.community_id = '" + c + "' AND e.type = '%s' "
+                + "AND NOT EXISTS (SELECT 1 FROM ledger_entry r WHERE r.reversal_of = e.entry_id)";
+        long donated = Fixtures.number("SELECT coalesce(sum(e.amount_fen), 0) " + notReversed.formatted("DONATION"));
+        long donations = Fixtures.number("SELECT count(*) " + notReversed.formatted("DONATION"));
+        long spent = Fixtures.number("SELECT coalesce(sum(e.amount_fen), 0) " + notReversed.formatted("DISBURSEMENT"));
+        assertEquals(List.of(1000L, 1L, 300L), List.of(donated, donations, spent));
+        RestAssured.given().get("/public/v1/communities/" + c + "/fund").then().statusCode(200)
+                .body("donatedFen", equalTo((int) donated)).body("donationCount", equalTo((int) donations))
+                .body("spentFen", equalTo((int) spent)).body("balanceFen", equalTo(700))
+                .body("spending.size()", equalTo(1)).body("spending[0].activityId", equalTo(kept.toString()));
+
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+        String entries = "FROM ledger_entry WHERE community_id = '" + c + "'";
+        long in = Fixtures.number("SELECT coalesce(sum(amount_fen), 0) " + entries + " AND credit_account = " + fund);
+        long out = Fixtures.number("SELECT coalesce(sum(amount_fen), 0) " + entries + " AND debit_account = " + fund);
+        assertEquals(List.of(1270L, 570L), List.of(in, out));
+        as("AUDITOR").get("/api/v1/ledger/communities/" + c + "/statement?from=" + today + "&to=" + tomorrow).then()
+                .statusCode(200).body("openingFen", equalTo(0)).body("inFen", equalTo((int) in))
+                .body("outFen", equalTo((int) out)).body("closingFen", equalTo(700)).body("entryCount", equalTo(6));
+        as("AUDITOR").get("/api/v1/ledger/communities/" + c + "/balance").then().statusCode(200)
+                .body("balanceFen", equalTo(700));
     }
 
     @Test
