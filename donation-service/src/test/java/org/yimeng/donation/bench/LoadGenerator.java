@@ -34,7 +34,8 @@ import io.vertx.core.http.RequestOptions;
  * open   &lt;base-url&gt; &lt;token&gt; &lt;piggy-bank-code&gt; &lt;per-second&gt; &lt;seconds&gt;  on a fixed schedule, whatever the answers
  * </pre>
  *
- * Prints one line {@code RESULT ok=… failed=… seconds=… p50us=… p99us=… maxus=… cpus=…}: the open loop measures each
+ * Each run starts with {@value #WARM_UP_SECONDS} s of the same load that is not recorded (this JVM warming up is not the
+ * service's latency). Prints one line {@code RESULT ok=… failed=… seconds=… p50us=… p99us=… maxus=… cpus=…}: the open loop measures each
  * latency from the request's scheduled send time, so a stalled service cannot hide its queue (coordinated omission).
  */
 public final class LoadGenerator {
@@ -45,6 +46,8 @@ public final class LoadGenerator {
     private final AtomicLong failed = new AtomicLong();
     private final long[] latencies;
     private final AtomicLong recorded = new AtomicLong();
+    private static final int WARM_UP_SECONDS = 3;
+    private volatile boolean recording;
 
     private LoadGenerator(Vertx vertx, URI base, String token, String code, int connections, int capacity) {
         this.client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(base.getHost())
@@ -64,6 +67,14 @@ public final class LoadGenerator {
         boolean closed = "closed".equals(mode);
         LoadGenerator g = new LoadGenerator(vertx, base, args[2], args[3], closed ? n : 256,
                 closed ? 20_000 * seconds : n * seconds + 1);
+        // this JVM's own start (class loading, JIT, connecting) must not count as the service's latency
+        g.recording = false;
+        if (closed) {
+            g.closedLoop(n, WARM_UP_SECONDS);
+        } else {
+            g.openLoop(n, WARM_UP_SECONDS);
+        }
+        g.recording = true;
         long cpuBefore = cpuNanos();
         long start = System.nanoTime();
         if (closed) {
@@ -86,6 +97,10 @@ public final class LoadGenerator {
                 .putHeader("Idempotency-Key", UUID.randomUUID().toString()))
                 .compose(req -> req.send(body)).compose(resp -> resp.body().map(b -> resp.statusCode()))
                 .onComplete(ar -> {
+                    if (!recording) {
+                        done.run();
+                        return;
+                    }
                     if (ar.succeeded() && ar.result() == 201) {
                         ok.incrementAndGet();
                         long i = recorded.getAndIncrement();
