@@ -11,6 +11,8 @@ public final class Topics {
     public static final String INCOMING_DONATIONS = "ledger.incoming-donations.v1";
     public static final String INCOMING_DONATIONS_DLQ = "ledger.incoming-donations.dlq.v1";
     public static final String DIGESTS = "ledger.digests.v1";
+    /** Notices for a delivery gateway outside the project (SMS, WeChat); keyed by recipient. */
+    public static final String NOTIFICATIONS = "volunteer.notifications.v1";
 
     /** Header names set by every producer. */
     public static final String HEADER_EVENT_ID = "event-id";
@@ -29,7 +31,8 @@ public final class Topics {
             new TopicSpec(DONATIONS, false),
             new TopicSpec(INCOMING_DONATIONS, false),
             new TopicSpec(INCOMING_DONATIONS_DLQ, false),
-            new TopicSpec(DIGESTS, false));
+            new TopicSpec(DIGESTS, false),
+            new TopicSpec(NOTIFICATIONS, false));
 
     private Topics() {
     }
