@@ -21,6 +21,15 @@ import java.util.concurrent.TimeUnit;
  * Ctrl-C and what end-to-end tests need to prove that nothing is lost or doubled across crashes.
  */
 public final class LocalPlatform implements AutoCloseable {
+    /** Where the services listen unless told otherwise: this machine only, not its network. */
+    public static final String LOOPBACK = "127.0.0.1";
+    /**
+     * The origins a browser page of the local run may call from: http://localhost and http://127.0.0.1, any port
+     * (Quarkus reads an entry between slashes as a regular expression; no backslash or comma, which its list syntax
+     * would eat).
+     */
+    public static final String LOCAL_ORIGINS = "/http://(localhost|127[.]0[.]0[.]1)(:[0-9]+)?/";
+
     /** A service of the platform: its module folder, database and port. */
     public record Service(String name, String database, int port) {
     }
@@ -33,6 +42,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final Map<String, Service> services = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final List<String> extraJvmArgs = new ArrayList<>();
+    private String host = LOOPBACK;
     private Postgres postgres;
     private KafkaBroker kafka;
     private DevKeys keys;
@@ -57,6 +67,16 @@ public final class LocalPlatform implements AutoCloseable {
         return this;
     }
 
+    /** The address the services listen on from now on ({@link #LOOPBACK} by default; {@code 0.0.0.0} for all). */
+    public LocalPlatform withHost(String host) {
+        this.host = host;
+        return this;
+    }
+
+    public String host() {
+        return host;
+    }
+
     public Path data() {
         return data;
     }
@@ -70,7 +90,9 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     public String baseUrl(String service) {
-        return "http://127.0.0.1:" + service(service).port();
+        boolean everywhere = host.equals("0.0.0.0") || host.equals("::");
+        String h = everywhere ? LOOPBACK : host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + h + ":" + service(service).port();
     }
 
     public Tokens tokens() {
@@ -132,11 +154,23 @@ public final class LocalPlatform implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first");
         }
+        List<String> cmd = serviceCommand(name);
+        File log = data.resolve("logs").resolve(name + ".log").toFile();
+        processes.put(name, new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start());
+    }
+
+    /** The command line that starts a service: its port, database, broker, keys, and where it listens. */
+    public List<String> serviceCommand(String name) {
+        Service s = service(name);
+        Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         String owner = s.database() + "_owner";
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1",
+                "-Dquarkus.http.host=" + host,
                 "-Dquarkus.http.port=" + s.port(),
+                "-Dquarkus.http.cors.origins=" + LOCAL_ORIGINS,
                 "-Dquarkus.datasource.jdbc.url=" + "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + s.database(),
                 "-Dquarkus.datasource.username=" + owner,
                 "-Dquarkus.datasource.password=" + owner,
@@ -145,9 +179,7 @@ public final class LocalPlatform implements AutoCloseable {
                 "-Dmp.jwt.verify.issuer=" + Tokens.ISSUER));
         cmd.addAll(extraJvmArgs);
         cmd.addAll(List.of("-jar", jar.toString()));
-        File log = data.resolve("logs").resolve(name + ".log").toFile();
-        processes.put(name, new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start());
+        return cmd;
     }
 
     /** Ends a service the hard way (SIGKILL): no shutdown hook, no graceful close, like a crash. */

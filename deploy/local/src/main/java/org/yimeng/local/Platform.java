@@ -11,7 +11,8 @@ import java.util.Map;
  * on Ctrl-C; also mints development tokens. Invoked by the {@code ./platform} script at the project root.
  *
  * <pre>
- *   Platform run     start everything (env: PLATFORM_DATA, VOLUNTEER_PORT, DONATION_PORT, POSTGRES_PORT, KAFKA_PORT)
+ *   Platform run     start everything (env: PLATFORM_DATA, PLATFORM_HOST, VOLUNTEER_PORT, DONATION_PORT, POSTGRES_PORT,
+ *                    KAFKA_PORT)
  *   Platform token ROLE [claim=value ...]   print a token signed with this data folder's development key
  * </pre>
  */
@@ -55,7 +56,8 @@ public final class Platform {
 
     private static void run(Path root, Path data) throws Exception {
         LocalPlatform platform = new LocalPlatform(root, data, port("VOLUNTEER_PORT", 8080), port("DONATION_PORT", 8081),
-                port("POSTGRES_PORT", 55432), port("KAFKA_PORT", 59092));
+                port("POSTGRES_PORT", 55432), port("KAFKA_PORT", 59092))
+                .withHost(env("PLATFORM_HOST", LocalPlatform.LOOPBACK)); // 0.0.0.0 opens it to the network
         var stopping = new java.util.concurrent.atomic.AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping.set(true);
@@ -71,7 +73,7 @@ public final class Platform {
         say("Kafka on " + platform.kafkaBootstrapServers() + (created.isEmpty() ? "" : " (created topics " + created + ")"));
         for (String service : List.of("volunteer-service", "donation-service")) {
             platform.startService(service);
-            say(service + " starting on port " + platform.service(service).port() + " (log: "
+            say(service + " starting on " + platform.host() + ":" + platform.service(service).port() + " (log: "
                     + data.resolve("logs").resolve(service + ".log") + ")");
         }
         for (String service : List.of("volunteer-service", "donation-service")) {
@@ -98,6 +100,7 @@ public final class Platform {
             b.append(String.format("%-18s %s%n  Swagger UI  %s/q/swagger-ui%n  OpenAPI     %s/q/openapi%n"
                     + "  health      %s/q/health/ready%n  metrics     %s/q/metrics%n", svc, base, base, base, base, base));
         }
+        b.append("\nBrowser pages may call both services from http://localhost or http://127.0.0.1 on any port (CORS).\n");
         b.append("\nDevelopment tokens (valid 12 h; `./platform token ROLE claim=value` mints others):\n");
         Map<String, Map<String, String>> examples = new LinkedHashMap<>();
         examples.put("CITY_ADMIN", Map.of());
