@@ -68,6 +68,29 @@ class PlatformLifecycleTest {
     }
 
     @Test
+    @Order(1)
+    void servicesListenOnLoopbackOnly() throws Exception {
+        java.net.InetAddress external = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())
+                .stream().filter(i -> {
+                    try {
+                        return i.isUp() && !i.isLoopback();
+                    } catch (java.net.SocketException e) {
+                        return false;
+                    }
+                }).flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+                .filter(a -> a instanceof java.net.Inet4Address).findFirst().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(external != null, "this machine has no address but loopback");
+        for (String s : SERVICES) {
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress(external, platform.service(s).port()), 2000);
+                org.junit.jupiter.api.Assertions.fail(s + " answers on " + external.getHostAddress());
+            } catch (java.net.ConnectException refused) {
+                // nothing listens there: only 127.0.0.1
+            }
+        }
+    }
+
+    @Test
     @Order(2)
     void readinessGoesDownWhileKafkaIsAwayAndComesBackAlone() throws Exception {
         platform.stopKafka();
