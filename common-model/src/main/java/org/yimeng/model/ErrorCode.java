@@ -71,7 +71,10 @@ public enum ErrorCode {
     UNREADABLE_FILE(422, "The file cannot be read"),
     WRONG_TEMPLATE(422, "The file does not match the template"),
     FILE_TOO_LARGE(413, "File too large"),
-    IMPORT_NOT_COMMITTABLE(409, "Import cannot be committed in its current state");
+    IMPORT_NOT_COMMITTABLE(409, "Import cannot be committed in its current state"),
+    // staff contact and certificates (appended)
+    NO_PHONE(422, "No phone on record"),
+    NO_SERVICE_RECORDS(422, "No service records");
 
     private final int status;
     private final String title;
