@@ -73,7 +73,10 @@ public enum ErrorCode {
     FILE_TOO_LARGE(413, "File too large"),
     IMPORT_NOT_COMMITTABLE(409, "Import cannot be committed in its current state"),
     // rate limits (appended)
-    RATE_LIMITED(429, "Too many requests");
+    RATE_LIMITED(429, "Too many requests"),
+    // staff contact and certificates (appended)
+    NO_PHONE(422, "No phone on record"),
+    NO_SERVICE_RECORDS(422, "No service records");
 
     private final int status;
     private final String title;

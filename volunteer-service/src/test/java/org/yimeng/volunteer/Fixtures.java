@@ -113,6 +113,16 @@ public final class Fixtures {
         }
     }
 
+    /** The first column of the first row, as text. */
+    public static String sqlText(String query) {
+        try (var c = TestStack.superuser(); var st = c.createStatement(); var rs = st.executeQuery(query)) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static void sql(String statement) {
         try (var c = TestStack.superuser(); var st = c.createStatement()) {
             st.execute(statement);

@@ -31,7 +31,9 @@ import org.yimeng.volunteer.support.Where;
 @ApplicationScoped
 public class AuditTrail {
     public enum Action {
-        READ, LIST, CREATE, UPDATE, ERASE
+        READ, LIST, CREATE, UPDATE, ERASE,
+        /** A phone shown in full to staff who asked for it with a reason (the contact operations). */
+        REVEAL
     }
 
     public enum EntityType {
@@ -50,14 +52,23 @@ public class AuditTrail {
     /** One event about one record. */
     @Transactional(Transactional.TxType.REQUIRED)
     public void record(Action action, EntityType type, UUID id, Collection<String> fields) {
-        insert(action, type, id, List.of(), fields);
+        insert(action, type, id, List.of(), fields, null);
+    }
+
+    /**
+     * A REVEAL of one record's fields with the reason the caller gave; it must join the transaction of the read that
+     * reveals, so that no number leaves the service unrecorded.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordReveal(EntityType type, UUID id, Collection<String> fields, String reason) {
+        insert(Action.REVEAL, type, id, List.of(), fields, reason);
     }
 
     /** One event for a list call, naming every record it showed; an empty page is not personal data. */
     @Transactional(Transactional.TxType.REQUIRED)
     public void recordList(EntityType type, List<UUID> ids, Collection<String> fields) {
         if (!ids.isEmpty()) {
-            insert(Action.LIST, type, null, ids, fields);
+            insert(Action.LIST, type, null, ids, fields, null);
         }
     }
 
@@ -66,7 +77,8 @@ public class AuditTrail {
      * records, and Hibernate neither interprets the statement nor flushes the session before it (it was the costliest
      * statement of a read in the mix profile).
      */
-    private void insert(Action action, EntityType type, UUID id, List<UUID> ids, Collection<String> fields) {
+    private void insert(Action action, EntityType type, UUID id, List<UUID> ids, Collection<String> fields,
+            String reason) {
         UUID eventId = Ids.newId();
         Timestamp at = Timestamp.from(clock.now());
         String actor = caller.subject() == null ? "anonymous" : caller.subject();
@@ -77,8 +89,8 @@ public class AuditTrail {
         UUID volunteer = caller.volunteer().orElse(null);
         em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_event (id, at, actor, role, scope_county, "
-                    + "scope_community, scope_grid, scope_volunteer, action, entity_type, entity_id, entity_ids, fields) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "scope_community, scope_grid, scope_volunteer, action, entity_type, entity_id, entity_ids, fields, "
+                    + "reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setObject(1, eventId);
                 ps.setTimestamp(2, at);
                 ps.setString(3, actor);
@@ -92,6 +104,7 @@ public class AuditTrail {
                 ps.setObject(11, id, Types.OTHER);
                 ps.setArray(12, c.createArrayOf("uuid", ids.toArray()));
                 ps.setArray(13, c.createArrayOf("text", fields.toArray()));
+                ps.setString(14, reason);
                 ps.executeUpdate();
             }
         });
@@ -112,14 +125,15 @@ public class AuditTrail {
                 .andIf(Cursor.decodeId(cursor), "id > :after", "after");
         List<Object[]> rows = where.bind(em.createNativeQuery("SELECT id, at, actor, role, scope_county, "
                 + "scope_community, scope_grid, scope_volunteer, action, entity_type, entity_id, "
-                + "array_to_string(entity_ids, ','), array_to_string(fields, ',') FROM audit_event" + where.sql()
+                + "array_to_string(entity_ids, ','), array_to_string(fields, ','), reason FROM audit_event" + where.sql()
                 + " ORDER BY id")).setMaxResults(n + 1).getResultList();
         List<AuditEventResponse> items = new ArrayList<>();
         for (Object[] r : rows.subList(0, Math.min(n, rows.size()))) {
             items.add(new AuditEventResponse((UUID) r[0], instant(r[1]), (String) r[2], (String) r[3],
                     new AuditEventResponse.ScopeClaims((String) r[4], (UUID) r[5], (UUID) r[6], (UUID) r[7]),
                     Action.valueOf((String) r[8]), EntityType.valueOf((String) r[9]), (UUID) r[10],
-                    split((String) r[11]).stream().map(UUID::fromString).toList(), split((String) r[12])));
+                    split((String) r[11]).stream().map(UUID::fromString).toList(), split((String) r[12]),
+                    (String) r[13]));
         }
         return new Page<>(items, rows.size() > n ? Cursor.encodeId(items.get(n - 1).id()) : null);
     }

@@ -60,6 +60,10 @@ public class CertificateService {
                 FROM service_record r JOIN community c ON c.id = r.community_id JOIN county k ON k.code = c.county_code
                 WHERE r.volunteer_id = ?1 AND r.confirmed_by IS NOT NULL
                 ORDER BY r.service_date, r.started_at NULLS FIRST, r.id""").setParameter(1, v.id).getResultList();
+        if (rows.isEmpty()) {
+            // a certificate of no service certifies nothing: no code is issued (api.md)
+            throw new ApiException(ErrorCode.NO_SERVICE_RECORDS, "The volunteer has no confirmed service records");
+        }
         List<CertificateResponse.Entry> records = new ArrayList<>(rows.size());
         long total = 0;
         for (Object[] r : rows) {

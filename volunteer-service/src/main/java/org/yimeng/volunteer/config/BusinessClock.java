@@ -17,6 +17,11 @@ public class BusinessClock {
 
     Clock clock = Clock.systemUTC();
 
+    /** Tests set the business date (e.g. a day of 2026) with a fixed clock; nothing in the service calls it. */
+    public void setClock(Clock clock) {
+        this.clock = clock;
+    }
+
     /** Microseconds, as PostgreSQL stores them: a create response shows the same instant a later read does. */
     public Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);

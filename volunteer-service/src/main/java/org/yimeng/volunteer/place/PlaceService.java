@@ -20,7 +20,8 @@ import org.yimeng.model.Ids;
 import org.yimeng.model.event.CommunityChanged;
 import org.yimeng.model.event.Topics;
 import org.yimeng.volunteer.config.BusinessClock;
-import org.yimeng.volunteer.config.ProgrammeConfig;
+import org.yimeng.volunteer.config.ProgrammeCalendar;
+import org.yimeng.volunteer.config.ProgrammeYear;
 import org.yimeng.volunteer.scope.Access;
 import org.yimeng.volunteer.scope.Place;
 import org.yimeng.volunteer.scope.Scope;
@@ -46,7 +47,7 @@ public class PlaceService {
     BusinessClock clock;
 
     @Inject
-    ProgrammeConfig config;
+    ProgrammeCalendar calendar;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CountyResponse> counties() {
@@ -165,14 +166,40 @@ public class PlaceService {
         var access = scope.access();
         // a grid worker's scope is their grid: of their community's grids they see that one
         boolean gridWorker = access.level() == Access.Level.GRID;
-        Where where = new Where().and("g.communityId = :community", "community", communityId)
-                .andIf(Cursor.decodeId(cursor), "g.id > :after", "after");
+        Where where = new Where().and("g.communityId = :community", "community", communityId);
+        // by name, then id: the order people look for a grid in, stable across pages (keyset on both)
+        GridKey after = GridKey.decode(cursor);
+        if (after != null) {
+            where.and("(g.name > :afterName OR (g.name = :afterName AND g.id > :afterId))", "afterName", after.name())
+                    .with("afterId", after.id());
+        }
         if (gridWorker) {
             where.and("g.id = :own", "own", access.gridId());
         }
-        List<Grid> rows = where.bind(em.createQuery("SELECT g FROM Grid g" + where.sql() + " ORDER BY g.id", Grid.class))
-                .setMaxResults(n + 1).getResultList();
-        return Page.of(rows, n, GridResponse::of, g -> Cursor.encodeId(g.id));
+        List<Grid> rows = where.bind(em.createQuery("SELECT g FROM Grid g" + where.sql() + " ORDER BY g.name, g.id",
+                Grid.class)).setMaxResults(n + 1).getResultList();
+        return Page.of(rows, n, GridResponse::of, g -> new GridKey(g.name, g.id).encode());
+    }
+
+    /** The keyset of the grid list; the name travels base64url-encoded so that any character is safe in it. */
+    record GridKey(String name, UUID id) {
+        String encode() {
+            return Cursor.encode(java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)), id.toString());
+        }
+
+        static GridKey decode(String cursor) {
+            String[] parts = Cursor.decode(cursor, 2);
+            if (parts == null) {
+                return null;
+            }
+            try {
+                return new GridKey(new String(java.util.Base64.getUrlDecoder().decode(parts[0]),
+                        java.nio.charset.StandardCharsets.UTF_8), UUID.fromString(parts[1]));
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(ErrorCode.INVALID_CURSOR, "The cursor is not one this service issued");
+            }
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -190,12 +217,14 @@ public class PlaceService {
                 .setParameter(1, countyCode).getSingleResult();
         long communities = ((Number) row[0]).longValue();
         long pilots = ((Number) row[1]).longValue();
-        BigDecimal target = config.pilot().targetRatio();
+        ProgrammeYear year = calendar.current();
+        BigDecimal target = year.pilotTargetRatio();
         long required = target.multiply(BigDecimal.valueOf(communities)).setScale(0, RoundingMode.CEILING).longValueExact();
         BigDecimal ratio = communities == 0 ? BigDecimal.ZERO
                 : BigDecimal.valueOf(pilots).divide(BigDecimal.valueOf(communities), 4, RoundingMode.HALF_UP);
+        PilotState state = PilotState.of(communities, pilots, required);
         return new PilotStatusResponse(countyCode, communities, pilots, ratio.stripTrailingZeros(), target, required,
-                pilots >= required, config.pilot().deadline(), config.survey().deadline());
+                state.meetsTarget(), state, year.pilotDeadline(), year.surveyDeadline());
     }
 
     /** A community referenced by a request body; 422 UNKNOWN_COMMUNITY when it does not exist. */

@@ -12,7 +12,12 @@ public final class ProgressCsv {
     static final List<String> HEADER = List.of("countyCode", "countyName", "communities", "pilots", "targetPilots",
             "pilotsMeetTarget", "households", "surveyed", "paired", "coverageRatio", "archivesComplete", "wishesOpen",
             "wishesClaimed", "wishesFulfilled", "wishesCancelled", "wishFulfilmentRate", "volunteers",
-            "activeVolunteers", "volunteersMeetingWeeklyGoal", "weeklyGoalRatio", "serviceMinutes");
+            "activeVolunteers", "volunteersMeetingWeeklyGoal", "weeklyGoalRatio", "serviceMinutes", "pilotState");
+    /** The per-community table, after a blank line below the county table. */
+    static final List<String> COMMUNITY_HEADER = List.of("countyCode", "communityId", "communityName", "pilot",
+            "households", "surveyed", "paired", "coverageRatio", "archivesComplete", "wishesOpen", "wishesClaimed",
+            "wishesFulfilled", "wishesCancelled", "wishFulfilmentRate", "volunteers", "activeVolunteers",
+            "volunteersMeetingWeeklyGoal", "weeklyGoalRatio", "serviceMinutes");
 
     private ProgressCsv() {
     }
@@ -24,16 +29,32 @@ public final class ProgressCsv {
             line(out, cells(r));
         }
         line(out, cells(p.total()));
+        if (!p.communities().isEmpty()) {
+            out.append("\r\n");
+            line(out, COMMUNITY_HEADER);
+            for (CommunityProgressRow r : p.communities()) {
+                line(out, cells(r));
+            }
+        }
         return out.toString();
     }
 
     private static List<String> cells(ProgressRow r) {
         return List.of(r.countyCode(), r.countyName(), n(r.communities()), n(r.pilots()), n(r.targetPilots()),
-                String.valueOf(r.pilotsMeetTarget()), n(r.households()), n(r.surveyed()), n(r.paired()),
+                r.pilotsMeetTarget() == null ? "" : String.valueOf(r.pilotsMeetTarget()), n(r.households()), n(r.surveyed()), n(r.paired()),
                 r.coverageRatio().toPlainString(), n(r.archivesComplete()), n(r.wishesOpen()), n(r.wishesClaimed()),
                 n(r.wishesFulfilled()), n(r.wishesCancelled()), r.wishFulfilmentRate().toPlainString(),
                 n(r.volunteers()), n(r.activeVolunteers()), n(r.volunteersMeetingWeeklyGoal()),
-                r.weeklyGoalRatio().toPlainString(), n(r.serviceMinutes()));
+                r.weeklyGoalRatio().toPlainString(), n(r.serviceMinutes()), r.pilotState().name());
+    }
+
+    private static List<String> cells(CommunityProgressRow r) {
+        return List.of(r.countyCode(), r.communityId().toString(), r.communityName(), String.valueOf(r.pilot()),
+                n(r.households()), n(r.surveyed()), n(r.paired()), r.coverageRatio().toPlainString(),
+                n(r.archivesComplete()), n(r.wishesOpen()), n(r.wishesClaimed()), n(r.wishesFulfilled()),
+                n(r.wishesCancelled()), r.wishFulfilmentRate().toPlainString(), n(r.volunteers()),
+                n(r.activeVolunteers()), n(r.volunteersMeetingWeeklyGoal()), r.weeklyGoalRatio().toPlainString(),
+                n(r.serviceMinutes()));
     }
 
     private static String n(long v) {

@@ -1,5 +1,7 @@
 package org.yimeng.volunteer.progress;
 
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -25,12 +27,14 @@ public class ProgressResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CSV})
-    @RolesAllowed({"COUNTY_ADMIN", "CITY_ADMIN", "AUDITOR"})
-    @Operation(summary = "Progress review per county and total (?countyCode= for one): pilots vs target, households, "
+    @RolesAllowed({"COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN", "AUDITOR"})
+    @Operation(summary = "Progress review per county and total (?countyCode= for one, with a row per community; "
+            + "?communityId= for one community, the default of a COMMUNITY_ADMIN): pilots vs target, households, "
             + "surveyed, paired, coverage, archives complete, wishes by status and fulfilment rate, volunteers, "
-            + "weekly-goal ratio, service minutes; Accept: text/csv for the same table")
-    public Response get(@QueryParam("countyCode") String countyCode, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        ProgressResponse p = progress.progress(countyCode);
+            + "weekly-goal ratio, service minutes, this year's programme calendar; Accept: text/csv for the same tables")
+    public Response get(@QueryParam("countyCode") String countyCode, @QueryParam("communityId") UUID communityId,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        ProgressResponse p = progress.progress(countyCode, communityId);
         if (wantsCsv(accept)) {
             return Response.ok(ProgressCsv.of(p), CSV + "; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"progress.csv\"").build();

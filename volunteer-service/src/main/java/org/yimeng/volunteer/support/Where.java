@@ -24,6 +24,12 @@ public final class Where {
         return this;
     }
 
+    /** Binds a further parameter of a condition that uses several (a keyset on two columns). */
+    public Where with(String param, Object value) {
+        params.put(param, value);
+        return this;
+    }
+
     public Where and(String condition) {
         clause.append(clause.isEmpty() ? " WHERE " : " AND ").append('(').append(condition).append(')');
         return this;

@@ -19,9 +19,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.yimeng.kit.idempotency.Idempotency;
 import org.yimeng.kit.page.Page;
+import org.yimeng.volunteer.contact.ContactRequest;
+import org.yimeng.volunteer.contact.ContactResponse;
+import org.yimeng.volunteer.contact.ContactService;
 import org.yimeng.volunteer.support.Params;
 
 /** Volunteers: registration with consent, changes, reads; phones and ID numbers always masked. */
@@ -32,6 +38,9 @@ import org.yimeng.volunteer.support.Params;
 public class VolunteerResource {
     @Inject
     VolunteerService volunteers;
+
+    @Inject
+    ContactService contacts;
 
     @Inject
     Idempotency idempotency;
@@ -69,5 +78,21 @@ public class VolunteerResource {
     @Operation(summary = "Change a volunteer's status, grid or skills")
     public VolunteerResponse update(@PathParam("id") UUID id, @Valid @NotNull UpdateVolunteerRequest request) {
         return volunteers.update(id, request);
+    }
+
+    @POST
+    @Path("/{id}/contact")
+    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN"})
+    @Operation(operationId = "revealVolunteerPhone", summary = "The volunteer's phone in full, for the grid worker of its "
+            + "grid or the admin of its community, audited as REVEAL with the reason; every other response masks it")
+    @APIResponse(responseCode = "200", description = "The number in full (not cached)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ContactResponse.class)))
+    @APIResponse(responseCode = "403", description = "Another role, or a record outside your grid or community")
+    @APIResponse(responseCode = "404", description = "No such volunteer")
+    @APIResponse(responseCode = "422", description = "NO_PHONE: no number on record, or the details were erased; "
+            + "VALIDATION_FAILED: no reason")
+    public Response contact(@PathParam("id") UUID id, @Valid @NotNull ContactRequest request) {
+        return Response.ok(contacts.volunteer(id, request.reason())).header("Cache-Control", "no-store").build();
     }
 }

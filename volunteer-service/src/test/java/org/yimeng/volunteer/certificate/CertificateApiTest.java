@@ -74,4 +74,14 @@ class CertificateApiTest {
         as(cityAdmin()).get("/api/v1/volunteers/" + java.util.UUID.randomUUID() + "/certificate").then().statusCode(404);
         assertEquals(2, Fixtures.count("certificate WHERE volunteer_id = '" + v + "'"));
     }
+
+    @Test
+    void certificateForAVolunteerWithoutServiceRecordsIs422AndIssuesNoCode() {
+        String community = Fixtures.community(COUNTY);
+        String v = Fixtures.volunteer(community, null);
+        as(cityAdmin()).get("/api/v1/volunteers/" + v + "/certificate").then().statusCode(422)
+                .contentType(containsString("application/problem+json")).body("code", equalTo("NO_SERVICE_RECORDS"));
+        as(volunteerToken(v)).get("/api/v1/volunteers/" + v + "/certificate").then().statusCode(422);
+        assertEquals(0, Fixtures.count("certificate WHERE volunteer_id = '" + v + "'"));
+    }
 }

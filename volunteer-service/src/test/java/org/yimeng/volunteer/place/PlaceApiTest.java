@@ -138,13 +138,14 @@ class PlaceApiTest {
         as(countyAdmin("YHXQ")).get("/api/v1/counties/YHXQ/pilot-status").then().statusCode(200)
                 .body("countyCode", equalTo("YHXQ")).body("communities", equalTo(15)).body("pilots", equalTo(0))
                 .body("requiredPilots", equalTo(3)).body("meetsTarget", equalTo(false))
-                .body("targetRatio", equalTo(0.20f)).body("pilotDeadline", equalTo("2025-05-30"));
+                .body("targetRatio", equalTo(0.20f)).body("state", equalTo("BELOW_TARGET"));
         for (int i = 0; i < 3; i++) {
             as(countyAdmin("YHXQ")).body(Map.of("pilot", true)).put("/api/v1/communities/" + ids.get(i) + "/pilot").then()
                     .statusCode(200).body("pilot", equalTo(true)).body("pilotSince", equalTo(Fixtures.today().toString()));
         }
         as(cityAdmin()).get("/api/v1/counties/YHXQ/pilot-status").then().statusCode(200)
-                .body("pilots", equalTo(3)).body("meetsTarget", equalTo(true)).body("ratio", equalTo(0.2f));
+                .body("pilots", equalTo(3)).body("meetsTarget", equalTo(true)).body("ratio", equalTo(0.2f))
+                .body("state", equalTo("MEETS_TARGET"));
         as(cityAdmin()).body(Map.of("pilot", false)).put("/api/v1/communities/" + ids.get(0) + "/pilot").then()
                 .statusCode(200).body("pilot", equalTo(false)).body("pilotSince", nullValue());
         as(cityAdmin()).queryParam("countyCode", "YHXQ").queryParam("pilot", "true").get("/api/v1/communities").then()
@@ -234,5 +235,32 @@ class PlaceApiTest {
             cursor = page.path("nextCursor");
         } while (cursor != null);
         return ids;
+    }
+
+    @Test
+    void gridsComeBackByNameThenIdAndPageWithoutRepeats() {
+        String community = Fixtures.community("371312");
+        for (String name : List.of("C网格", "A网格", "D网格", "B网格")) {
+            as(cityAdmin()).body(Map.of("name", name)).post("/api/v1/communities/" + community + "/grids").then()
+                    .statusCode(201);
+        }
+        as(cityAdmin()).get("/api/v1/communities/" + community + "/grids").then().statusCode(200)
+                .body("items.name", org.hamcrest.Matchers.contains("A网格", "B网格", "C网格", "D网格"))
+                .body("nextCursor", nullValue());
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+            var spec = as(cityAdmin()).queryParam("limit", 3);
+            if (cursor != null) {
+                spec.queryParam("cursor", cursor);
+            }
+            var page = spec.get("/api/v1/communities/" + community + "/grids").then().statusCode(200).extract()
+                    .jsonPath();
+            paged.addAll(page.getList("items.name", String.class));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        assertEquals(List.of("A网格", "B网格", "C网格", "D网格"), paged);
+        as(cityAdmin()).queryParam("cursor", "bm90LWEtY3Vyc29y").get("/api/v1/communities/" + community + "/grids")
+                .then().statusCode(400).body("code", equalTo("INVALID_CURSOR"));
     }
 }

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.yimeng.local.TestStack;
@@ -106,11 +107,16 @@ class ProgressApiTest {
         String csv = new String(bytes, StandardCharsets.UTF_8);
         assertTrue(csv.startsWith("\uFEFFcountyCode,countyName,communities,pilots,"), csv);
         String[] lines = csv.split("\r\n");
-        assertEquals(3, lines.length, csv);
         assertTrue(lines[1].startsWith(COUNTY + ",莒南县,"), lines[1]);
         assertTrue(lines[2].startsWith("TOTAL,合计,"), lines[2]);
         Map<String, Object> json = row();
         assertEquals(String.valueOf(json.get("households")), lines[1].split(",")[6]);
+        // then, below a blank line, the county's communities through the same writer
+        assertEquals("", lines[3], csv);
+        assertTrue(lines[4].startsWith("countyCode,communityId,communityName,"), lines[4]);
+        List<?> communities = as(cityAdmin()).queryParam("countyCode", COUNTY).get("/api/v1/progress").jsonPath()
+                .getList("communities");
+        assertEquals(5 + communities.size(), lines.length, csv);
     }
 
     @Test
@@ -122,8 +128,63 @@ class ProgressApiTest {
         as(Fixtures.countyAdmin(COUNTY)).accept("text/csv").queryParam("countyCode", "371302")
                 .get("/api/v1/progress").then().statusCode(403).body("code", equalTo("FORBIDDEN"));
         as(TestStack.token("AUDITOR")).get("/api/v1/progress").then().statusCode(200);
-        as(Fixtures.communityAdmin(Fixtures.community(COUNTY))).get("/api/v1/progress").then().statusCode(403);
+        as(Fixtures.gridWorker(Fixtures.grid(Fixtures.community(COUNTY)))).get("/api/v1/progress").then()
+                .statusCode(403);
         as(cityAdmin()).queryParam("countyCode", "999999").get("/api/v1/progress").then().statusCode(422);
         given().get("/api/v1/progress").then().statusCode(401);
+    }
+
+    @Test
+    void aCountysReviewHasARowPerCommunityThatAddsUpToTheCounty() {
+        String community = Fixtures.community(COUNTY);
+        String grid = Fixtures.grid(community);
+        Fixtures.household(community, grid);
+        Fixtures.household(community, null);
+        Fixtures.volunteer(community, grid);
+        var json = as(cityAdmin()).queryParam("countyCode", COUNTY).get("/api/v1/progress").then().statusCode(200)
+                .extract().jsonPath();
+        List<Map<String, Object>> rows = json.getList("communities");
+        assertEquals(json.getInt("rows[0].communities"), rows.size());
+        for (String field : List.of("households", "surveyed", "paired", "archivesComplete", "wishesOpen", "volunteers",
+                "volunteersMeetingWeeklyGoal", "serviceMinutes")) {
+            long sum = rows.stream().mapToLong(r -> ((Number) r.get(field)).longValue()).sum();
+            assertEquals(json.getLong("rows[0]." + field), sum, field);
+        }
+        Map<String, Object> mine = rows.stream().filter(r -> community.equals(r.get("communityId"))).findFirst()
+                .orElseThrow();
+        assertEquals(2, ((Number) mine.get("households")).intValue());
+        assertEquals(1, ((Number) mine.get("volunteers")).intValue());
+        assertEquals(COUNTY, mine.get("countyCode"));
+        // city-wide the table stays per county
+        as(cityAdmin()).get("/api/v1/progress").then().body("communities", hasSize(0));
+    }
+
+    @Test
+    void aCommunityAdminReadsTheirOwnCommunitysReviewOnly() {
+        String community = Fixtures.community(COUNTY);
+        Fixtures.household(community, null);
+        String admin = Fixtures.communityAdmin(community);
+        as(admin).get("/api/v1/progress").then().statusCode(200).body("rows", hasSize(0))
+                .body("communities", hasSize(1)).body("communities[0].communityId", equalTo(community))
+                .body("communities[0].households", equalTo(1)).body("total.households", equalTo(1))
+                .body("total.communities", equalTo(1));
+        as(admin).queryParam("communityId", community).get("/api/v1/progress").then().statusCode(200)
+                .body("communities[0].communityId", equalTo(community));
+        String csv = as(admin).accept("text/csv").get("/api/v1/progress").then().statusCode(200).extract().asString();
+        assertTrue(csv.contains("\r\n" + COUNTY + "," + community + ","), csv);
+
+        String other = Fixtures.community(COUNTY);
+        as(admin).queryParam("communityId", other).get("/api/v1/progress").then().statusCode(403)
+                .body("code", equalTo("FORBIDDEN"));
+        as(admin).queryParam("countyCode", COUNTY).get("/api/v1/progress").then().statusCode(403);
+        // a county admin reads any community of their county, not another county's
+        as(Fixtures.countyAdmin(COUNTY)).queryParam("communityId", other).get("/api/v1/progress").then()
+                .statusCode(200).body("communities[0].communityId", equalTo(other));
+        as(Fixtures.countyAdmin("371302")).queryParam("communityId", other).get("/api/v1/progress").then()
+                .statusCode(403);
+        as(cityAdmin()).queryParam("communityId", UUID.randomUUID().toString()).get("/api/v1/progress").then()
+                .statusCode(422);
+        as(cityAdmin()).queryParam("communityId", other).queryParam("countyCode", "371302").get("/api/v1/progress")
+                .then().statusCode(422);
     }
 }

@@ -102,6 +102,30 @@ class HostileInputTest {
     }
 
     @Test
+    void hostileContactRequestsOfAnInScopeCallerAreProblemsAndWriteNothing() throws Exception {
+        // CITY_ADMIN may not ask for numbers (403 before the body is read), so the contact operations are attacked
+        // again by the one caller whose requests reach their validation: the community's admin
+        String admin = fixtures.authorization.get("COMMUNITY_ADMIN_IN");
+        List<HostileInputs.Attack> malformed = new ArrayList<>();
+        List<HostileInputs.Attack> fields = new ArrayList<>();
+        for (OpenApiOperations.Operation op : operations) {
+            if (op.path().endsWith("/contact")) {
+                AuthorizationMatrix.Request sample = matrix.request(op.key());
+                malformed.addAll(hostile.malformed(op, sample.path()));
+                fields.addAll(hostile.fields(op, sample.path(), sample.body(), 40));
+            }
+        }
+        assertTrue(malformed.size() > 10 && fields.size() > 10, "the contact operations were not found");
+        Map<String, String> before = fingerprint();
+        HostileInputs.Report refused = HostileInputs.run(http, admin, malformed, true);
+        HostileInputs.Report valid = HostileInputs.run(http, admin, fields, false);
+        List<String> failures = new ArrayList<>(refused.failures());
+        failures.addAll(valid.failures());
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+        assertEquals(before, fingerprint(), "a contact request changed the database");
+    }
+
+    @Test
     void bodiesOverTheLimitAreRefusedWith413ProblemsWithOrWithoutALength() throws Exception {
         // every body operation twice: with a Content-Length (refused before reading) and chunked (found while reading);
         // the spreadsheet upload streams its body and has its own 20 MB limit (FILE_TOO_LARGE), every other path 1 MB

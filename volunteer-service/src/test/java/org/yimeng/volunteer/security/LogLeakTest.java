@@ -23,7 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The service's log never holds a phone or an ID number: a flow with known values — registrations, duplicates, invalid
- * ID numbers, malformed bodies — runs with every log record of the JVM captured (at the levels the service is configured with), then the capture is
+ * ID numbers, malformed bodies, a number revealed in full — runs with every log record of the JVM captured (at the levels the service is configured with), then the capture is
  * searched for those values and for anything shaped like a mobile number or an ID number.
  */
 @QuarkusTest
@@ -81,7 +81,11 @@ class LogLeakTest {
             Map<String, Object> household = new HashMap<>(Map.of("communityId", community, "headName", "李四",
                     "headIdNumber", idNumber, "phone", phone, "address", Fixtures.unique("路"), "memberCount", 1,
                     "categories", List.of("OTHER")));
-            as(Fixtures.cityAdmin()).body(household).post("/api/v1/households").then().statusCode(201);
+            String created = as(Fixtures.cityAdmin()).body(household).post("/api/v1/households").then().statusCode(201)
+                    .extract().path("id");
+            // the one response that carries a number in full
+            as(Fixtures.communityAdmin(community)).body(Map.of("reason", "回访")).post("/api/v1/households/" + created
+                    + "/contact").then().statusCode(200);
             as(Fixtures.cityAdmin()).body(household).post("/api/v1/households").then().statusCode(409);
             household.put("headIdNumber", badId);
             as(Fixtures.cityAdmin()).body(household).post("/api/v1/households").then().statusCode(422);
