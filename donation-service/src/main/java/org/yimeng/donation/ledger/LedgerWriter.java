@@ -288,7 +288,7 @@ public class LedgerWriter {
                 earlier = looked.donationsByKey.get(d.idempotencyKey());
             }
             if (earlier instanceof StoredDonation s) {
-                if (!s.requestHash.equals(d.requestHash())) {
+                if (!d.sameRequestAs(s.requestHash)) {
                     reject(d, reused());
                 } else {
                     DonationReceipt r = s.receipt;
