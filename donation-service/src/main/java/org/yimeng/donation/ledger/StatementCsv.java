@@ -29,12 +29,13 @@ final class StatementCsv {
     }
 
     static List<String> opening(long openingFen) {
-        return List.of("", "", "期初余额", "", "", "", "", "", "", "", "", Long.toString(openingFen), yuan(openingFen),
+        // the label in the first cell: a record whose first cell is empty would be written as "" by commons-csv
+        return List.of("期初余额", "", "", "", "", "", "", "", "", "", "", Long.toString(openingFen), yuan(openingFen),
                 "", "", "", "", "");
     }
 
     static List<String> totals(StatementView st) {
-        return List.of("", "", "合计（期末余额）", "", "", Long.toString(st.inFen()), yuan(st.inFen()),
+        return List.of("合计（期末余额）", "", "", "", "", Long.toString(st.inFen()), yuan(st.inFen()),
                 Long.toString(st.outFen()), yuan(st.outFen()), Long.toString(st.correctionsFen()),
                 yuan(st.correctionsFen()), Long.toString(st.closingFen()), yuan(st.closingFen()), "", "", "", "", "");
     }

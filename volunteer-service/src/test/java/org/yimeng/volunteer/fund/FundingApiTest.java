@@ -229,6 +229,45 @@ class FundingApiTest {
         assertEquals(1, Fixtures.count("community WHERE id = '" + c + "' AND fund_balance_seq = 310"));
     }
 
+    @Inject
+    FundBalance fundBalance;
+
+    /**
+     * The conditional UPDATE is what keeps the newest balance when two consumers (two replicas, the two topics) apply
+     * a community's events at the same time, in any order: 40 events of shuffled sequences from 8 threads, each in
+     * its own transaction, leave the highest sequence's balance.
+     */
+    @Test
+    void concurrentEventsInAnyOrderLeaveTheHighestSequencesBalance() throws Exception {
+        String community = Fixtures.community(COUNTY);
+        UUID c = UUID.fromString(community);
+        List<DonationRecorded> events = new java.util.ArrayList<>();
+        for (int i = 1; i <= 40; i++) {
+            events.add(donation(c, 1_000 + i, 10, 10L * i, Instant.now()));
+        }
+        java.util.Collections.shuffle(events, new java.util.Random(13));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (DonationRecorded e : events) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> fundBalance.apply(e));
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var f : done) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(400, balance(community));
+        assertEquals(1, Fixtures.count("community WHERE id = '" + c + "' AND fund_balance_seq = 1040"));
+    }
+
     private static DonationRecorded donation(UUID community, long sequence, long amount, long balanceAfter, Instant at) {
         return new DonationRecorded(UUID.randomUUID(), DonationRecorded.TYPE, at, 1, UUID.randomUUID(), sequence,
                 community, amount, "CASH", balanceAfter, "AP-2026-" + sequence);
