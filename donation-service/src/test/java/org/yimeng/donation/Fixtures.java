@@ -148,6 +148,15 @@ public final class Fixtures {
         }
     }
 
+    public static String text(String sql) {
+        try (Connection c = TestStack.superuser(); var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1).strip();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static long fundBalance(UUID community) {
         return number("SELECT coalesce(sum(balance_fen), 0) FROM account_balance WHERE account = 'community:" + community + ":fund'");
     }

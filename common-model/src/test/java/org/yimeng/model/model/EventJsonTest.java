@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.yimeng.model.event.CommunityChanged;
 import org.yimeng.model.event.FundingDecided;
+import org.yimeng.model.event.ReversalRecorded;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,8 +32,25 @@ class EventJsonTest {
     @Test
     void readerIgnoresFieldsAddedByANewerProducer() throws Exception {
         var event = FundingDecided.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), false, null,
-                "INSUFFICIENT_FUNDS", 100);
+                "INSUFFICIENT_FUNDS", 100, 7);
         String json = mapper.writeValueAsString(event).replaceFirst("\\{", "{\"addedLater\":42,");
         assertEquals(event, mapper.readValue(json, FundingDecided.class));
+    }
+
+    @Test
+    void reversalRoundTripsWithItsActivity() throws Exception {
+        var event = ReversalRecorded.of(UUID.randomUUID(), 9, UUID.randomUUID(), UUID.randomUUID(), 3_000, 1_200,
+                UUID.randomUUID());
+        String json = mapper.writeValueAsString(event);
+        assertTrue(json.contains("\"reversalOf\"") && json.contains("\"activityId\""), json);
+        assertEquals(event, mapper.readValue(json, ReversalRecorded.class));
+    }
+
+    @Test
+    void decisionFromAProducerBeforeTheSequenceFieldReadsAsSequenceZero() throws Exception {
+        var event = FundingDecided.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), true, UUID.randomUUID(),
+                null, 100, 12);
+        String json = mapper.writeValueAsString(event).replace(",\"sequence\":12", "");
+        assertEquals(0, mapper.readValue(json, FundingDecided.class).sequence(), json);
     }
 }

@@ -50,9 +50,12 @@ public class DonationService {
         check(r);
         String code = normalizeCode(r.piggyBankCode());
         boolean anonymous = Boolean.TRUE.equals(r.anonymous());
-        return writer.submit(new LedgerCommand.Donate(idempotencyKey, requestHash(code, r.communityId(), r.amountFen(),
-                r.channel()), code, r.communityId(), r.amountFen(), r.channel(), blankToNull(r.donorName()), r.donorPhone(),
-                anonymous, r.occurredAt(), new CompletableFuture<>()));
+        String name = blankToNull(r.donorName());
+        return writer.submit(new LedgerCommand.Donate(idempotencyKey,
+                requestHash(code, r.communityId(), r.amountFen(), r.channel(), name, r.donorPhone(), anonymous,
+                        r.occurredAt()),
+                legacyRequestHash(code, r.communityId(), r.amountFen(), r.channel()), code, r.communityId(),
+                r.amountFen(), r.channel(), name, r.donorPhone(), anonymous, r.occurredAt(), new CompletableFuture<>()));
     }
 
     /**
@@ -85,9 +88,11 @@ public class DonationService {
         check(new DonationRequest(e.piggyBankCode(), e.communityId(), e.amountFen(), channel, name, phone, anonymous,
                 e.occurredAt()));
         String code = normalizeCode(e.piggyBankCode());
-        return new LedgerCommand.Donate(e.idempotencyKey(), requestHash(code, e.communityId(), e.amountFen(), channel), code,
-                e.communityId(), e.amountFen(), channel, blankToNull(name), phone, anonymous, e.occurredAt(),
-                new CompletableFuture<>());
+        String donorName = blankToNull(name);
+        return new LedgerCommand.Donate(e.idempotencyKey(),
+                requestHash(code, e.communityId(), e.amountFen(), channel, donorName, phone, anonymous, e.occurredAt()),
+                legacyRequestHash(code, e.communityId(), e.amountFen(), channel), code, e.communityId(), e.amountFen(),
+                channel, donorName, phone, anonymous, e.occurredAt(), new CompletableFuture<>());
     }
 
     private static DonationChannel channel(String name) {
@@ -118,15 +123,33 @@ public class DonationService {
     }
 
     /**
-     * What "the same request" means for an idempotency key, over HTTP and over Kafka alike: the same money, i.e. the
-     * same target (piggy-bank code upper-cased, or community), amount and channel. Donor details and occurredAt are
-     * left out on purpose: a platform's event carries its own clock and spelling of the donor, and a key sent both
-     * ways must still be one donation; the first recording's details stand. V2__funding_and_incoming.sql computes the
-     * same form in SQL for rows recorded before.
+     * What "the same request" means for an idempotency key, over HTTP and over Kafka alike (api.md): the whole body,
+     * in the form the ledger stores it (piggy-bank code upper-cased, donor name stripped, occurredAt to the
+     * microsecond, anonymous false when absent). A key sent both ways is one donation only with the same body;
+     * another donorName, phone or occurredAt is 422 IDEMPOTENCY_KEY_REUSED (or the DLQ), not a silent replay.
+     * Fields are joined by newlines, each prefixed by its name, so that no two bodies share a line.
      */
-    static String requestHash(String normalizedCode, UUID communityId, long amountFen, DonationChannel channel) {
+    static String requestHash(String normalizedCode, UUID communityId, long amountFen, DonationChannel channel,
+            String donorName, String donorPhone, boolean anonymous, Instant occurredAt) {
+        return ChainHash.sha256Hex("body-v1\npiggyBankCode=" + nullToEmpty(normalizedCode)
+                + "\ncommunityId=" + (communityId == null ? "" : communityId.toString()) + "\namountFen=" + amountFen
+                + "\nchannel=" + channel.name() + "\ndonorName=" + nullToEmpty(donorName)
+                + "\ndonorPhone=" + nullToEmpty(donorPhone) + "\nanonymous=" + anonymous
+                + "\noccurredAt=" + (occurredAt == null ? "" : ChainHash.instant(ChainHash.truncate(occurredAt))));
+    }
+
+    /**
+     * The money-only fingerprint (target, amount, channel) of rows recorded before the whole-body one (issue 13), as
+     * V2__funding_and_incoming.sql computed it in SQL. Those rows cannot be fingerprinted again: the body as sent is
+     * not all stored (erased donors, occurredAt clamped to recordedAt), so a replay of an old key keeps that meaning.
+     */
+    static String legacyRequestHash(String normalizedCode, UUID communityId, long amountFen, DonationChannel channel) {
         return ChainHash.sha256Hex((normalizedCode == null ? "" : normalizedCode) + "\n"
                 + (communityId == null ? "" : communityId.toString()) + "\n" + amountFen + "\n" + channel.name());
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     static DonationResponse response(DonationReceipt r) {

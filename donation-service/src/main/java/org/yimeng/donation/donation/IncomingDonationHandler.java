@@ -86,9 +86,9 @@ public class IncomingDonationHandler implements EventHandler<DonationReceived> {
             String hash = known.get(d.idempotencyKey());
             if (hash == null) {
                 recorded.add(writer.submit(d));
-            } else if (!hash.equals(d.requestHash()) && poison == null) {
+            } else if (!d.sameRequestAs(hash) && poison == null) {
                 poison = ErrorCode.IDEMPOTENCY_KEY_REUSED.name() + ": key " + d.idempotencyKey()
-                        + " was recorded for another target, amount or channel";
+                        + " was recorded with another request body";
             }
         }
         for (CompletableFuture<DonationReceipt> f : recorded) {

@@ -49,8 +49,9 @@ public class ChainVerifier {
         if (c.firstInvalid == null && last == s.headSequence() && !ChainHash.sameHex(c.lastHash, s.headHash())) {
             c.fail(last, "the last entry's hash is not the recorded head hash");
         }
-        return new VerifyView(c.firstInvalid == null, c.checked, c.lastSequence, c.lastStoredHash, c.firstInvalid,
-                c.reason);
+        // headSequence/headHash are the chain's real head, whatever range was checked (checked says how many)
+        return new VerifyView(c.firstInvalid == null, c.checked, s.headSequence() == 0 ? null : s.headSequence(),
+                s.headSequence() == 0 ? null : s.headHash(), c.firstInvalid, c.reason);
     }
 
     /** The per-row check, allocation-free apart from what JDBC hands over. */
@@ -60,8 +61,6 @@ public class ChainVerifier {
         private final byte[] lastHash = new byte[64];
         long expected;
         long checked;
-        Long lastSequence;
-        String lastStoredHash;
         Long firstInvalid;
         String reason;
 
@@ -102,8 +101,6 @@ public class ChainVerifier {
             System.arraycopy(computed, 0, lastHash, 0, 64);
             expected++;
             checked++;
-            lastSequence = sequence;
-            lastStoredHash = hash;
         }
 
         void fail(long sequence, String why) {

@@ -15,10 +15,19 @@ public sealed interface LedgerCommand {
 
     CompletableFuture<?> future();
 
-    /** A gift. Exactly one of {@code piggyBankCode} and {@code communityId}; {@code occurredAt} null means now. */
-    record Donate(String idempotencyKey, String requestHash, String piggyBankCode, UUID communityId, long amountFen,
-            DonationChannel channel, String donorName, String donorPhone, boolean anonymous, Instant occurredAt,
-            CompletableFuture<DonationReceipt> future) implements LedgerCommand {
+    /**
+     * A gift. Exactly one of {@code piggyBankCode} and {@code communityId}; {@code occurredAt} null means now.
+     * {@code requestHash} fingerprints the whole request; {@code legacyRequestHash} the money-only form that rows
+     * recorded before issue 13 carry (DonationService.requestHash).
+     */
+    record Donate(String idempotencyKey, String requestHash, String legacyRequestHash, String piggyBankCode,
+            UUID communityId, long amountFen, DonationChannel channel, String donorName, String donorPhone,
+            boolean anonymous, Instant occurredAt, CompletableFuture<DonationReceipt> future) implements LedgerCommand {
+
+        /** Whether a stored fingerprint is this request's: the same body (or, for an old row, the same money). */
+        public boolean sameRequestAs(String storedHash) {
+            return requestHash.equals(storedHash) || legacyRequestHash.equals(storedHash);
+        }
     }
 
     /** Money from a community's fund to one activity, decided once per {@code requestId}. */

@@ -30,8 +30,13 @@ public final class LedgerDtos {
     public record BalanceView(UUID communityId, long balanceFen, String asOf, Long lastSequence) {
     }
 
-    @Schema(description = "A fund statement for [from, to) in Asia/Shanghai dates, by occurredAt")
-    public record StatementView(UUID communityId, LocalDate from, LocalDate to, long openingFen, long inFen, long outFen,
+    @Schema(description = "A fund statement for [from, to) in Asia/Shanghai dates, by occurredAt: "
+            + "closingFen = openingFen + inFen - outFen + correctionsFen")
+    public record StatementView(UUID communityId, LocalDate from, LocalDate to, long openingFen,
+            @Schema(description = "Sum of the period's DONATION entries") long inFen,
+            @Schema(description = "Sum of the period's DISBURSEMENT entries") long outFen,
+            @Schema(description = "Signed sum of the period's REVERSAL entries, as they move the fund: a reversed "
+                    + "donation negative, a reversed disbursement positive") long correctionsFen,
             long closingFen, long entryCount) {
     }
 

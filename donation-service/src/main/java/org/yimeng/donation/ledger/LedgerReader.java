@@ -21,6 +21,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.yimeng.donation.ledger.LedgerDtos.BalanceView;
 import org.yimeng.donation.ledger.LedgerDtos.EntryView;
 import org.yimeng.donation.ledger.LedgerDtos.StatementView;
@@ -163,9 +165,11 @@ public class LedgerReader {
     }
 
     /**
-     * Every entry of a community moves that community's fund on exactly one side (the balance relies on it too), so
-     * what does not credit the fund debits it: the sums read only columns of ledger_entry_community_occurred_cover
-     * (an index-only scan, not one heap page per entry).
+     * One meaning of in and out (api.md "Settled details"): in = donations, out = disbursements, corrections = the
+     * signed sum of reversals as they move the fund; closing = opening + in - out + corrections. Every entry of a
+     * community moves that community's fund on exactly one side (the balance relies on it too), so a reversal that
+     * does not credit the fund debits it: the sums read only columns of ledger_entry_community_occurred_cover (an
+     * index-only scan, not one heap page per entry).
      */
     public StatementView statement(UUID communityId, LocalDate from, LocalDate to) {
         Instant start = from.atStartOfDay(LedgerWriter.SHANGHAI).toInstant();
@@ -173,17 +177,19 @@ public class LedgerReader {
         String fund = Accounts.fund(communityId);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT "
                 + "coalesce(sum(CASE WHEN credit_account = ? THEN amount_fen ELSE -amount_fen END) FILTER (WHERE occurred_at < ?), 0), "
-                + "coalesce(sum(amount_fen) FILTER (WHERE occurred_at >= ? AND credit_account = ?), 0), "
-                + "coalesce(sum(amount_fen) FILTER (WHERE occurred_at >= ? AND credit_account <> ?), 0), "
+                + "coalesce(sum(amount_fen) FILTER (WHERE occurred_at >= ? AND type = 'DONATION'), 0), "
+                + "coalesce(sum(amount_fen) FILTER (WHERE occurred_at >= ? AND type = 'DISBURSEMENT'), 0), "
+                + "coalesce(sum(CASE WHEN credit_account = ? THEN amount_fen ELSE -amount_fen END) "
+                + "FILTER (WHERE occurred_at >= ? AND type = 'REVERSAL'), 0), "
                 + "count(*) FILTER (WHERE occurred_at >= ?) "
                 + "FROM ledger_entry WHERE community_id = ? AND occurred_at < ?")) {
             Timestamp s = Timestamp.from(start);
             ps.setString(1, fund);
             ps.setTimestamp(2, s);
             ps.setTimestamp(3, s);
-            ps.setString(4, fund);
-            ps.setTimestamp(5, s);
-            ps.setString(6, fund);
+            ps.setTimestamp(4, s);
+            ps.setString(5, fund);
+            ps.setTimestamp(6, s);
             ps.setTimestamp(7, s);
             ps.setObject(8, communityId);
             ps.setTimestamp(9, Timestamp.from(end));
@@ -192,26 +198,45 @@ public class LedgerReader {
                 long opening = rs.getLong(1);
                 long in = rs.getLong(2);
                 long out = rs.getLong(3);
-                return new StatementView(communityId, from, to, opening, in, out, opening + in - out, rs.getLong(4));
+                long corrections = rs.getLong(4);
+                return new StatementView(communityId, from, to, opening, in, out, corrections,
+                        opening + in - out + corrections, rs.getLong(5));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("ledger statement", e);
         }
     }
 
-    /** The statement's entries as CSV, oldest first, with a running balance; streamed. */
+    /**
+     * The statement for finance staff as CSV (api.md "People read Chinese"): a UTF-8 BOM, Chinese headers, yuan
+     * beside fen, the entries oldest first with a running balance, each with its receipt number and channel (a
+     * donation, or the donation a reversal took back), its activity (a disbursement, or the one a reversal took
+     * back) and the reversal's reason; an opening row first and a totals row last, with the statement's in, out and
+     * corrections. Streamed. The auditors' export ({@link #export}) is another thing and stays as it is.
+     */
     public void statementCsv(UUID communityId, LocalDate from, LocalDate to, OutputStream out) throws Exception {
         StatementView st = statement(communityId, from, to);
         Instant start = from.atStartOfDay(LedgerWriter.SHANGHAI).toInstant();
         Instant end = to.atStartOfDay(LedgerWriter.SHANGHAI).toInstant();
         String fund = Accounts.fund(communityId);
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        w.write("sequence,entryId,type,occurredAt,recordedAt,debitAccount,creditAccount,amountFen,inFen,outFen,balanceFen,reversalOf\r\n");
+        w.write('\uFEFF');
+        CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT);
+        csv.printRecord(StatementCsv.HEADERS);
+        csv.printRecord(StatementCsv.opening(st.openingFen()));
         try (Connection c = dataSource.getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + LedgerQueries.ENTRY_COLUMNS + " FROM ledger_entry "
-                    + "WHERE community_id = ? AND occurred_at >= ? AND occurred_at < ? ORDER BY occurred_at, sequence")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + LedgerQueries.ENTRY_COLUMNS_E
+                    + ", coalesce(dn.receipt_no, odn.receipt_no), coalesce(dn.channel, odn.channel), "
+                    + "coalesce(db.purpose, odb.purpose), rv.reason FROM ledger_entry e "
+                    + "LEFT JOIN donation dn ON dn.entry_id = e.entry_id "
+                    + "LEFT JOIN disbursement db ON db.entry_id = e.entry_id "
+                    + "LEFT JOIN reversal rv ON rv.entry_id = e.entry_id "
+                    + "LEFT JOIN donation odn ON odn.entry_id = e.reversal_of "
+                    + "LEFT JOIN disbursement odb ON odb.entry_id = e.reversal_of "
+                    + "WHERE e.community_id = ? AND e.occurred_at >= ? AND e.occurred_at < ? "
+                    + "ORDER BY e.occurred_at, e.sequence")) {
                 ps.setFetchSize(ChainStream.FETCH_SIZE);
                 ps.setObject(1, communityId);
                 ps.setTimestamp(2, Timestamp.from(start));
@@ -220,13 +245,9 @@ public class LedgerReader {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Entry e = LedgerQueries.entry(rs, 1);
-                        long delta = e.deltaFor(fund);
-                        balance += delta;
-                        Csv.row(w, Long.toString(e.sequence()), e.entryId().toString(), e.type().name(),
-                                ChainHash.instant(e.occurredAt()), ChainHash.instant(e.recordedAt()), e.debitAccount(),
-                                e.creditAccount(), Long.toString(e.amountFen()), delta > 0 ? Long.toString(delta) : "0",
-                                delta < 0 ? Long.toString(-delta) : "0", Long.toString(balance),
-                                e.reversalOf() == null ? "" : e.reversalOf().toString());
+                        balance += e.deltaFor(fund);
+                        csv.printRecord(StatementCsv.row(e, fund, balance, rs.getString(13), rs.getString(14),
+                                rs.getString(15), rs.getString(16)));
                     }
                 }
             } finally {
@@ -234,7 +255,8 @@ public class LedgerReader {
                 c.setAutoCommit(auto);
             }
         }
-        w.flush();
+        csv.printRecord(StatementCsv.totals(st));
+        csv.flush();
     }
 
     /** Entries fromSequence..toSequence as NDJSON or CSV, in sequence order, with every field of the hash line. */

@@ -98,7 +98,10 @@ public class LedgerResource {
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @RolesAllowed({READERS_AUDITOR, "FINANCE", "CITY_ADMIN", "COUNTY_ADMIN", "COMMUNITY_ADMIN"})
     @Operation(summary = "A fund statement for Asia/Shanghai dates [from, to)",
-            description = "opening + in - out = closing; Accept: text/csv lists the entries with a running balance.")
+            description = "in = donations, out = disbursements, corrections = the signed sum of reversals; "
+                    + "closing = opening + in - out + corrections. Accept: text/csv gives it for people: UTF-8 BOM, "
+                    + "Chinese headers, yuan beside fen, each entry with its running balance, receipt number, channel, "
+                    + "activity and reversal reason, then the totals.")
     @APIResponse(responseCode = "200", description = "The statement", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatementView.class)),
             @Content(mediaType = CSV)})
@@ -143,7 +146,8 @@ public class LedgerResource {
     @GET
     @Path("/verify")
     @RolesAllowed({READERS_AUDITOR, "FINANCE"})
-    @Operation(summary = "Recompute the chain and report the first bad sequence")
+    @Operation(summary = "Recompute the chain and report the first bad sequence",
+            description = "headSequence and headHash are the chain's recorded head, whatever range was checked.")
     public VerifyView verify(@QueryParam("fromSequence") Long fromSequence, @QueryParam("toSequence") Long toSequence) {
         checkRange(fromSequence, toSequence);
         return verifier.verify(fromSequence, toSequence);

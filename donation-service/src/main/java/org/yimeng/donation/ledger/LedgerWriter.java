@@ -40,6 +40,7 @@ import org.yimeng.model.ErrorCode;
 import org.yimeng.model.Ids;
 import org.yimeng.model.event.DonationRecorded;
 import org.yimeng.model.event.FundingDecided;
+import org.yimeng.model.event.ReversalRecorded;
 import org.yimeng.model.event.Topics;
 
 import io.micrometer.core.instrument.Counter;
@@ -287,7 +288,7 @@ public class LedgerWriter {
                 earlier = looked.donationsByKey.get(d.idempotencyKey());
             }
             if (earlier instanceof StoredDonation s) {
-                if (!s.requestHash.equals(d.requestHash())) {
+                if (!d.sameRequestAs(s.requestHash)) {
                     reject(d, reused());
                 } else {
                     DonationReceipt r = s.receipt;
@@ -350,7 +351,7 @@ public class LedgerWriter {
                 donors.add(new Object[] {e.entryId(), d.donorName(), d.donorPhone()});
             }
             events.add(new Outbox.Message(Topics.DONATIONS, DonationRecorded.of(e.entryId(), e.sequence(), e.communityId(),
-                    e.amountFen(), d.channel().name(), fundAfter)));
+                    e.amountFen(), d.channel().name(), fundAfter, receiptNo)));
             answers.add(() -> d.future().complete(receipt));
         }
 
@@ -408,8 +409,11 @@ public class LedgerWriter {
             }
             String fund = Accounts.fund(f.communityId());
             FundingOutcome outcome;
+            // a rejection is a reading of the fund as of the head at this point of the batch; an approval, its entry's
+            long sequence = headSequence;
             Posted paid = looked.disbursementsByRequest.get(f.requestId());
             if (paid != null) {
+                sequence = paid.entry().sequence();
                 outcome = decided(f, true, paid.entry().entryId(), null, paid.balanceAfterFen());
             } else if (f.amountFen() < 1) {
                 outcome = decided(f, false, null, "INVALID_AMOUNT", balance(fund));
@@ -421,13 +425,15 @@ public class LedgerWriter {
                 Entry e = append(EntryType.DISBURSEMENT, f.communityId(), fund, Accounts.spending(f.activityId()),
                         f.amountFen(), recordedAt, null);
                 disbursements.add(new Object[] {e.entryId(), f.requestId(), f.activityId(), f.purpose()});
+                sequence = e.sequence();
                 outcome = decided(f, true, e.entryId(), null, balanceAfter.get(e.entryId()));
             }
             byFunding.put(f.requestId(), outcome);
             decisions.add(new Object[] {f.requestId(), f.activityId(), f.communityId(), f.amountFen(), outcome.approved(),
                     outcome.entryId(), outcome.reason(), outcome.balanceAfterFen(), ChainHash.instant(recordedAt)});
             events.add(new Outbox.Message(Topics.FUNDING_DECISIONS, FundingDecided.of(f.requestId(), f.activityId(),
-                    f.communityId(), outcome.approved(), outcome.entryId(), outcome.reason(), outcome.balanceAfterFen())));
+                    f.communityId(), outcome.approved(), outcome.entryId(), outcome.reason(), outcome.balanceAfterFen(),
+                    sequence)));
             FundingOutcome answer = outcome;
             answers.add(() -> f.future().complete(answer));
         }
@@ -464,7 +470,12 @@ public class LedgerWriter {
             Entry e = append(EntryType.REVERSAL, original.communityId(), from, original.debitAccount(),
                     original.amountFen(), recordedAt, original.entryId());
             reversals.add(new Object[] {e.entryId(), r.reason(), r.requestedBy()});
-            Posted posted = new Posted(e, balanceAfter.get(e.entryId()), false);
+            long fundAfter = balanceAfter.get(e.entryId());
+            // in the batch's outbox insert, like every other event: no extra round trip
+            events.add(new Outbox.Message(Topics.DONATIONS, ReversalRecorded.of(e.entryId(), e.sequence(),
+                    e.communityId(), original.entryId(), e.amountFen(), fundAfter,
+                    Accounts.activityOf(original.creditAccount()))));
+            Posted posted = new Posted(e, fundAfter, false);
             answers.add(() -> r.future().complete(posted));
         }
 

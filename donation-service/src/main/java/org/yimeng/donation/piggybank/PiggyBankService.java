@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import org.yimeng.donation.community.Community;
 import org.yimeng.donation.community.CommunityRegistry;
+import org.yimeng.donation.ledger.ChainHash;
 import org.yimeng.donation.piggybank.PiggyBankDtos.CreatePiggyBank;
 import org.yimeng.donation.piggybank.PiggyBankDtos.PiggyBankView;
 import org.yimeng.donation.scope.Scope;
@@ -41,7 +42,8 @@ public class PiggyBankService {
         p.label = request.label().strip();
         p.place = request.place().strip();
         p.status = PiggyBank.ACTIVE;
-        p.createdAt = Instant.now();
+        // PostgreSQL keeps microseconds: the create answer must show what every later read shows
+        p.createdAt = ChainHash.truncate(Instant.now());
         // 10^12 codes: a collision is rare; look before taking one rather than failing the transaction
         do {
             p.code = PiggyBankCodes.next();
@@ -56,7 +58,7 @@ public class PiggyBankService {
         scope.checkManage(registry.find(p.communityId).orElseThrow());
         if (PiggyBank.ACTIVE.equals(p.status)) {
             p.status = PiggyBank.RETIRED;
-            p.retiredAt = Instant.now();
+            p.retiredAt = ChainHash.truncate(Instant.now());
         }
         return PiggyBankView.of(p);
     }

@@ -198,7 +198,7 @@ class LedgerBench {
         for (int i = 0; i < n; i++) {
             slots.acquire();
             CompletableFuture<LedgerCommand.DonationReceipt> f = writer.submit(new LedgerCommand.Donate(
-                    UUID.randomUUID().toString(), ChainHash.GENESIS, code, null, 100, DonationChannel.CASH, null, null, false,
+                    UUID.randomUUID().toString(), ChainHash.GENESIS, ChainHash.GENESIS, code, null, 100, DonationChannel.CASH, null, null, false,
                     null, new CompletableFuture<>()));
             f.whenComplete((r, e) -> {
                 if (e == null) {

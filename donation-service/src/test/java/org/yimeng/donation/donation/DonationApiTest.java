@@ -101,6 +101,24 @@ class DonationApiTest {
     }
 
     @Test
+    void sameKeyAndAmountWithAnotherDonorOrTimeIs422AndWritesNothing() {
+        String key = UUID.randomUUID().toString();
+        String base = "{\"piggyBankCode\":\"" + code + "\",\"amountFen\":300,\"channel\":\"CASH\"";
+        donate(key, base + ",\"donorName\":\"王五\"}").then().statusCode(201);
+        long entries = count("ledger_entry");
+        for (String other : List.of(base + ",\"donorName\":\"赵六\"}", base + "}", base + ",\"donorName\":\"王五\","
+                + "\"donorPhone\":\"13800138000\"}", base + ",\"donorName\":\"王五\",\"occurredAt\":\"2025-05-18T04:49:00Z\"}")) {
+            donate(key, other).then().statusCode(422).contentType("application/problem+json")
+                    .body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
+        }
+        // the name as stored (stripped) is the same body
+        donate(key, base + ",\"donorName\":\" 王五 \"}").then().statusCode(201).header("Idempotent-Replayed", "true");
+        assertEquals(entries, count("ledger_entry"));
+        assertEquals(0, count("donor d JOIN donation n ON n.entry_id = d.entry_id WHERE n.idempotency_key = '" + key
+                + "' AND d.name <> '王五'"));
+    }
+
+    @Test
     void concurrentDuplicatesOfOneKeyRecordOneEntry() throws Exception {
         String key = UUID.randomUUID().toString();
         String token = TestStack.token("COLLECTOR");
@@ -225,7 +243,9 @@ class DonationApiTest {
     void recordedDonationIsPublishedAsDonationRecordedWithTheFundBalance() throws Exception {
         UUID own = Fixtures.community(mapper, Fixtures.COUNTY);
         Fixtures.donateTo(own, 250);
-        String entryId = Fixtures.donateTo(own, 350).path("entryId");
+        var recorded = Fixtures.donateTo(own, 350);
+        String entryId = recorded.path("entryId");
+        String receiptNo = recorded.path("receiptNo");
         Properties p = new Properties();
         p.put("bootstrap.servers", TestStack.kafkaBootstrapServers());
         p.put("group.id", "test-" + UUID.randomUUID());
@@ -249,6 +269,7 @@ class DonationApiTest {
         assertEquals(350, found.path("amountFen").asLong());
         assertEquals(600, found.path("balanceAfterFen").asLong());
         assertEquals("WECHAT", found.path("channel").asText());
+        assertEquals(receiptNo, found.path("receiptNo").asText(), "the payment platform shows the donor the receipt");
         assertNull(found.get("donorName"));
     }
 }

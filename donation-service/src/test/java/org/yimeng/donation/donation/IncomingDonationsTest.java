@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.yimeng.donation.Fixtures;
+import org.yimeng.model.DonationChannel;
 import org.yimeng.model.event.DonationReceived;
 import org.yimeng.model.event.Topics;
 
@@ -31,19 +32,39 @@ class IncomingDonationsTest {
     ObjectMapper mapper;
 
     @Test
-    void aKeySentOverHttpAndThenOverKafkaIsOneDonation() {
+    void aKeySentOverHttpAndThenOverKafkaWithTheSameBodyIsOneDonation() {
         UUID community = Fixtures.community(mapper, Fixtures.COUNTY);
         String key = "wx-" + UUID.randomUUID();
-        Response http = Fixtures.donate(key, "{\"communityId\":\"" + community + "\",\"amountFen\":500,\"channel\":\"WECHAT\"}");
-        http.then().statusCode(201);
-        // the platform's own event: its clock and donor details, the same money
         DonationReceived e = received(key, null, community, 500, "WECHAT",
                 new DonationReceived.Donor("张三", "13800138000", false));
+        Response http = Fixtures.donate(key, "{\"communityId\":\"" + community + "\",\"amountFen\":500,\"channel\":\"WECHAT\","
+                + "\"donorName\":\"张三\",\"donorPhone\":\"13800138000\",\"occurredAt\":\"" + micros(e) + "\"}");
+        http.then().statusCode(201);
         Fixtures.publish(mapper, Topics.INCOMING_DONATIONS, e);
         awaitProcessed(e.eventId());
         assertEquals(1, count("donation WHERE idempotency_key = '" + key + "'"));
         assertEquals(500, Fixtures.fundBalance(community));
         assertEquals(1, count("ledger_entry WHERE community_id = '" + community + "'"));
+        assertTrue(Fixtures.recordsContaining(Topics.INCOMING_DONATIONS_DLQ, key, 1, Duration.ofMillis(500)).isEmpty(),
+                "the same body is a replay, not a reuse");
+    }
+
+    @Test
+    void aKeySentOverHttpAndThenOverKafkaWithAnotherDonorIsReusedAndRecordsNothingMore() {
+        UUID community = Fixtures.community(mapper, Fixtures.COUNTY);
+        String key = "wx-" + UUID.randomUUID();
+        DonationReceived e = received(key, null, community, 500, "WECHAT",
+                new DonationReceived.Donor("李四", "13800138000", false));
+        Fixtures.donate(key, "{\"communityId\":\"" + community + "\",\"amountFen\":500,\"channel\":\"WECHAT\","
+                + "\"donorName\":\"张三\",\"donorPhone\":\"13800138000\",\"occurredAt\":\"" + micros(e) + "\"}")
+                .then().statusCode(201);
+        Fixtures.publish(mapper, Topics.INCOMING_DONATIONS, e);
+        // a dead-lettered record is not recorded as processed: wait for it on the DLQ
+        List<ConsumerRecord<String, String>> dlq = Fixtures.recordsContaining(Topics.INCOMING_DONATIONS_DLQ,
+                e.eventId().toString(), 1, Duration.ofMillis(500));
+        assertReason(dlq, e.eventId().toString(), "IDEMPOTENCY_KEY_REUSED");
+        assertEquals(1, count("donation WHERE idempotency_key = '" + key + "'"));
+        assertEquals(500, Fixtures.fundBalance(community));
     }
 
     @Test
@@ -57,11 +78,16 @@ class IncomingDonationsTest {
         assertEquals(1234, Fixtures.fundBalance(community));
         String entryId = entryOf(key);
 
-        Fixtures.donate(key, "{\"piggyBankCode\":\"" + code + "\",\"amountFen\":1234,\"channel\":\"CASH\"}")
+        Fixtures.donate(key, "{\"piggyBankCode\":\"" + code + "\",\"amountFen\":1234,\"channel\":\"CASH\","
+                + "\"occurredAt\":\"" + micros(e) + "\"}")
                 .then().statusCode(201).header("Idempotent-Replayed", "true")
                 .body("entryId", org.hamcrest.Matchers.equalTo(entryId));
         assertEquals(1, count("ledger_entry WHERE community_id = '" + community + "'"));
         assertEquals(1234, Fixtures.fundBalance(community));
+    }
+
+    private static String micros(DonationReceived e) {
+        return org.yimeng.donation.ledger.ChainHash.instant(org.yimeng.donation.ledger.ChainHash.truncate(e.occurredAt()));
     }
 
     @Test
@@ -69,7 +95,7 @@ class IncomingDonationsTest {
         UUID community = Fixtures.community(mapper, Fixtures.COUNTY);
         String key = "pay-" + UUID.randomUUID();
         DonationReceived e = received(key, null, community, 700, "ALIPAY", null);
-        DonationReceived resent = new DonationReceived(UUID.randomUUID(), DonationReceived.TYPE, e.occurredAt().plusSeconds(5),
+        DonationReceived resent = new DonationReceived(UUID.randomUUID(), DonationReceived.TYPE, e.occurredAt(),
                 1, key, null, community, 700, "ALIPAY", null);
         Fixtures.publish(mapper, Topics.INCOMING_DONATIONS, e, e, resent);
         awaitProcessed(resent.eventId());
@@ -113,20 +139,19 @@ class IncomingDonationsTest {
     }
 
     @Test
-    void theRequestHashInV2sSqlIsTheOneJavaComputes() {
+    void newRowsCarryTheWholeBodyFingerprintAndV2sSqlIsStillTheLegacyOneJavaComputes() {
         UUID community = Fixtures.community(mapper, Fixtures.COUNTY);
         String code = Fixtures.piggyBank(community);
-        Fixtures.donateTo(community, 100);
         Fixtures.donate(UUID.randomUUID().toString(), "{\"piggyBankCode\":\"" + code.toLowerCase()
-                + "\",\"amountFen\":200,\"channel\":\"CASH\",\"donorName\":\"李四\"}").then().statusCode(201);
-        String sql = "FROM donation d JOIN ledger_entry e ON e.entry_id = d.entry_id WHERE e.community_id = '" + community
-                + "' AND d.request_hash <> encode(sha256(convert_to("
-                + "coalesce((SELECT p.code FROM piggy_bank p WHERE p.id = d.piggy_bank_id), '') || E'\\n' "
-                + "|| CASE WHEN d.piggy_bank_id IS NULL THEN e.community_id::text ELSE '' END || E'\\n' "
-                + "|| e.amount_fen::text || E'\\n' || d.channel, 'UTF8')), 'hex')";
-        assertEquals(2, count("donation d JOIN ledger_entry e ON e.entry_id = d.entry_id WHERE e.community_id = '"
-                + community + "'"));
-        assertEquals(0, count(sql.substring("FROM ".length())));
+                + "\",\"amountFen\":200,\"channel\":\"CASH\",\"donorName\":\" 李四 \"}").then().statusCode(201);
+        String whole = DonationService.requestHash(code, null, 200, DonationChannel.CASH, "李四", null, false, null);
+        assertEquals(1, count("donation d JOIN ledger_entry e ON e.entry_id = d.entry_id WHERE e.community_id = '"
+                + community + "' AND d.request_hash = '" + whole + "'"));
+        // rows recorded before keep V2's money-only hash; the replay check still recognises it
+        String legacy = DonationService.legacyRequestHash(code, null, 200, DonationChannel.CASH);
+        assertEquals(1, Fixtures.number("SELECT count(*) FROM (SELECT encode(sha256(convert_to('" + code
+                + "' || E'\\n' || '' || E'\\n' || '200' || E'\\n' || 'CASH', 'UTF8')), 'hex') AS h) x WHERE h = '"
+                + legacy + "'"));
     }
 
     private static void assertReason(List<ConsumerRecord<String, String>> dlq, String valueContains, String reason) {

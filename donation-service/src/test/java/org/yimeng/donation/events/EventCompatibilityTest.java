@@ -17,6 +17,7 @@ import org.yimeng.model.event.DonationRecorded;
 import org.yimeng.model.event.FundingDecided;
 import org.yimeng.model.event.FundingRequested;
 import org.yimeng.model.event.PlatformEvent;
+import org.yimeng.model.event.ReversalRecorded;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,9 +50,10 @@ class EventCompatibilityTest {
                 new DonationReceived(UUID.randomUUID(), DonationReceived.TYPE, Instant.now(), 1, "box-1", "PB-7K3M9Q2X", null,
                         2350, "CASH", null),
                 // and what this service writes for volunteer-service and others
-                FundingDecided.of(REQUEST, ACTIVITY, COMMUNITY, true, UUID.randomUUID(), null, 12_300),
-                FundingDecided.of(REQUEST, ACTIVITY, COMMUNITY, false, null, "INSUFFICIENT_FUNDS", 300),
-                DonationRecorded.of(UUID.randomUUID(), 42, COMMUNITY, 100, "WECHAT", 12_400));
+                FundingDecided.of(REQUEST, ACTIVITY, COMMUNITY, true, UUID.randomUUID(), null, 12_300, 41),
+                FundingDecided.of(REQUEST, ACTIVITY, COMMUNITY, false, null, "INSUFFICIENT_FUNDS", 300, 41),
+                DonationRecorded.of(UUID.randomUUID(), 42, COMMUNITY, 100, "WECHAT", 12_400, "AP-2026-000042"),
+                ReversalRecorded.of(UUID.randomUUID(), 43, COMMUNITY, UUID.randomUUID(), 12_300, 24_700, ACTIVITY));
         for (PlatformEvent e : events) {
             String json = mapper.writeValueAsString(e);
             assertEquals(e, mapper.readValue(json, e.getClass()), json);

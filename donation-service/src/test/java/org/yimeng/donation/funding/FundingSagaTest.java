@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.yimeng.donation.Fixtures;
 import org.yimeng.model.event.FundingDecided;
 import org.yimeng.model.event.FundingRequested;
+import org.yimeng.model.event.ReversalRecorded;
 import org.yimeng.model.event.Topics;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,6 +61,9 @@ class FundingSagaTest {
         assertNull(d.reason());
         assertEquals(1, count("ledger_entry WHERE entry_id = '" + d.entryId() + "' AND type = 'DISBURSEMENT' "
                 + "AND credit_account = 'activity:" + activity + ":spending' AND amount_fen = 600"));
+        // an approval carries its disbursement's sequence
+        assertEquals(Fixtures.number("SELECT sequence FROM ledger_entry WHERE entry_id = '" + d.entryId() + "'"),
+                d.sequence());
 
         // the public report lists what the money paid for, under the request's purpose
         RestAssured.get("/public/v1/communities/" + community + "/fund").then().statusCode(200)
@@ -85,6 +89,10 @@ class FundingSagaTest {
         assertEquals("INSUFFICIENT_FUNDS", d.reason());
         assertEquals(300, d.balanceAfterFen());
         assertNull(d.entryId());
+        // a rejection carries the head's sequence at the decision, and the balance is the fund's as of it
+        long donated = Fixtures.number("SELECT max(sequence) FROM ledger_entry WHERE community_id = '" + community + "'");
+        assertTrue(d.sequence() >= donated, "sequence " + d.sequence() + " before the donation " + donated);
+        assertEquals(300, fundThrough(community, d.sequence()));
         assertEquals(0, count("disbursement WHERE request_id = '" + request.requestId() + "'"));
 
         // more money arrives, the same request comes again with a new eventId: still the first decision
@@ -128,6 +136,57 @@ class FundingSagaTest {
         assertFalse(d.approved());
         assertEquals("INSUFFICIENT_FUNDS", d.reason());
         await().atMost(Duration.ofSeconds(10)).until(() -> count("funding_parked WHERE request_id = '" + early.requestId() + "'") == 0);
+    }
+
+    @Test
+    void reversingADisbursementPublishesReversalRecordedWithTheActivityAndTheNewBalance() throws Exception {
+        UUID community = Fixtures.community(mapper, Fixtures.COUNTY);
+        UUID gift = UUID.fromString(Fixtures.donateTo(community, 1000).path("entryId"));
+        UUID activity = UUID.randomUUID();
+        FundingRequested request = FundingRequested.of(UUID.randomUUID(), activity, community, 600, "敬老午餐");
+        Fixtures.publish(mapper, Topics.FUNDING_REQUESTS, request);
+        awaitProcessed(request.eventId());
+        FundingDecided d = decisions(request.requestId()).get(0);
+        assertTrue(d.approved());
+
+        var reversal = Fixtures.as("FINANCE").body("{\"reason\":\"活动取消\"}")
+                .post("/api/v1/ledger/entries/" + d.entryId() + "/reversal").then().statusCode(201).extract();
+        UUID reversalId = UUID.fromString(reversal.path("entryId"));
+        long reversalSequence = ((Number) reversal.path("sequence")).longValue();
+        ReversalRecorded r = reversalEvent(reversalId);
+        assertEquals(reversalSequence, r.sequence());
+        assertEquals(community, r.communityId());
+        assertEquals(d.entryId(), r.reversalOf());
+        assertEquals(600, r.amountFen());
+        assertEquals(1000, r.balanceAfterFen());
+        assertEquals(activity, r.activityId());
+        assertTrue(d.sequence() < r.sequence());
+
+        // a reversed donation names no activity
+        var back = Fixtures.as("FINANCE").body("{\"reason\":\"重复录入\"}")
+                .post("/api/v1/ledger/entries/" + gift + "/reversal").then().statusCode(201).extract();
+        ReversalRecorded g = reversalEvent(UUID.fromString(back.path("entryId")));
+        assertEquals(gift, g.reversalOf());
+        assertNull(g.activityId());
+        assertEquals(0, g.balanceAfterFen());
+        assertEquals(0, Fixtures.fundBalance(community));
+    }
+
+    private ReversalRecorded reversalEvent(UUID entryId) throws Exception {
+        List<ConsumerRecord<String, String>> records = Fixtures.recordsContaining(Topics.DONATIONS, entryId.toString(),
+                1, Duration.ofMillis(500));
+        assertEquals(1, records.size(), "one ReversalRecorded for " + entryId);
+        ConsumerRecord<String, String> rec = records.get(0);
+        assertEquals(ReversalRecorded.TYPE, new String(rec.headers().lastHeader(Topics.HEADER_EVENT_TYPE).value()));
+        ReversalRecorded r = mapper.readValue(rec.value(), ReversalRecorded.class);
+        assertEquals(r.communityId().toString(), rec.key());
+        return r;
+    }
+
+    private static long fundThrough(UUID community, long sequence) {
+        return Fixtures.number("SELECT coalesce(sum(CASE WHEN credit_account = 'community:" + community
+                + ":fund' THEN amount_fen ELSE -amount_fen END), 0) FROM ledger_entry WHERE community_id = '" + community
+                + "' AND sequence <= " + sequence);
     }
 
     private static void awaitProcessed(UUID eventId) {

@@ -83,7 +83,7 @@ class LedgerReadApiTest {
                 .body("openingFen", equalTo(0)).body("inFen", equalTo(1111)).body("closingFen", equalTo(1111));
         as("AUDITOR").queryParam("from", "2025-05-18").queryParam("to", "2025-05-19").get(spec).then()
                 .body("openingFen", equalTo(111)).body("inFen", equalTo(1000)).body("entryCount", equalTo(1));
-        // a disbursement and a reversal today count as out
+        // a disbursement today counts as out
         LedgerService.await(ledger.disburse(c, UUID.randomUUID(), 5, "饮用水", UUID.randomUUID()));
         String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
         String tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
@@ -92,10 +92,14 @@ class LedgerReadApiTest {
         String csv = as("AUDITOR").accept("text/csv").queryParam("from", "2025-05-17").queryParam("to", "2025-05-18")
                 .get(spec).then().statusCode(200).contentType(containsString("text/csv")).extract().asString();
         String[] lines = csv.split("\r\n");
-        assertEquals(3, lines.length, csv);
-        assertTrue(lines[0].startsWith("sequence,entryId,type,occurredAt"));
-        assertTrue(lines[1].contains(",2025-05-16T16:00:00.000000Z,") && lines[1].endsWith(",10,10,0,11,"), lines[1]);
-        assertTrue(lines[2].endsWith(",100,100,0,111,"), lines[2]);
+        assertEquals(5, lines.length, csv); // headers, opening, two entries, totals
+        assertTrue(lines[0].startsWith("\uFEFF序号,条目编号,类型,发生时间,记账时间,收入（分）,收入（元）"), lines[0]);
+        assertTrue(lines[1].startsWith("期初余额,") && lines[1].contains(",1,0.01,"), lines[1]);
+        assertTrue(lines[2].contains(",捐赠,2025-05-17 00:00:00,") && lines[2].contains(",10,0.10,0,0.00,0,0.00,11,0.11,"),
+                lines[2]);
+        assertTrue(lines[3].contains(",2025-05-17 23:59:59,") && lines[3].contains(",100,1.00,0,0.00,0,0.00,111,1.11,"),
+                lines[3]);
+        assertTrue(lines[4].startsWith("合计（期末余额）,,,,,110,1.10,0,0.00,0,0.00,111,1.11,"), lines[4]);
         as("AUDITOR").queryParam("from", "2025-05-18").queryParam("to", "2025-05-18").get(spec).then().statusCode(422);
         as("AUDITOR").queryParam("from", "2025-05-18").get(spec).then().statusCode(422);
         as("AUDITOR").queryParam("from", "18.05.2025").queryParam("to", "2025-05-19").get(spec).then()
@@ -273,6 +277,14 @@ class LedgerReadApiTest {
         assertEquals(head, all.jsonPath().getLong("checked"));
         as("AUDITOR").queryParam("fromSequence", head).queryParam("toSequence", head).get("/api/v1/ledger/verify").then()
                 .body("valid", equalTo(true)).body("checked", equalTo(1)).body("headHash", equalTo(all.path("headHash")));
+        // a range that ends before the head still reports the chain's real head, not the range's end
+        Fixtures.donateTo(community, 6);
+        long newHead = Fixtures.number("SELECT sequence FROM chain_head");
+        assertTrue(newHead > head);
+        as("AUDITOR").queryParam("fromSequence", 1).queryParam("toSequence", head).get("/api/v1/ledger/verify").then()
+                .body("valid", equalTo(true)).body("checked", equalTo((int) head))
+                .body("headSequence", equalTo((int) newHead))
+                .body("headHash", equalTo(Fixtures.text("SELECT hash FROM chain_head")));
     }
 
     @Test
@@ -333,8 +345,8 @@ class LedgerReadApiTest {
         UUID activity = UUID.randomUUID();
         LedgerService.await(ledger.disburse(c, activity, 300, "重阳节敬老活动", UUID.randomUUID()));
         String body = RestAssured.given().get("/public/v1/communities/" + c + "/fund").then().statusCode(200)
-                .body("donatedFen", equalTo(1000)).body("donationCount", equalTo(1)).body("spentFen", equalTo(300))
-                .body("balanceFen", equalTo(700)).body("spending[0].activityId", equalTo(activity.toString()))
+                .body("donatedFen", equalTo(1050)).body("donationCount", equalTo(2)).body("spentFen", equalTo(300))
+                .body("correctionsFen", equalTo(-50)).body("balanceFen", equalTo(700)).body("spending[0].activityId", equalTo(activity.toString()))
                 .body("spending[0].title", equalTo("重阳节敬老活动")).body("spending[0].amountFen", equalTo(300))
                 .extract().asString();
         assertFalse(body.contains("赵敏") || body.contains("1370000") || body.contains("donor"), body);
@@ -342,13 +354,14 @@ class LedgerReadApiTest {
     }
 
     /**
-     * The fund report and the statement sum a fund's entries in its index (V4): a reversal is subtracted rather than
-     * its original left out, and "out" is what does not credit the fund. Both must equal the plain definitions,
-     * computed here in SQL from the entries and their reversal links, also with reversed donations and
-     * disbursements, and a reversal recorded after the statement's period.
+     * One meaning of in and out (api.md "Settled details") in the three views of one fund that has donations, a
+     * disbursement, a reversed donation and a reversed disbursement: the JSON statement, the people's statement CSV
+     * and the public fund page show the same in (donations), out (disbursements) and corrections (signed
+     * reversals), each equal to its plain definition computed here in SQL, and closing = opening + in - out +
+     * corrections = the balance.
      */
     @Test
-    void fundReportAndStatementEqualTheirPlainDefinitionsWithReversalsOfBothKinds() {
+    void statementCsvAndPublicPageAgreeOnInOutAndCorrectionsWithReversalsOfBothKinds() throws Exception {
         UUID c = Fixtures.community(mapper, "371311");
         Fixtures.donateTo(c, 1000);
         String gift = Fixtures.donateTo(c, 70).path("entryId");
@@ -356,33 +369,64 @@ class LedgerReadApiTest {
         UUID kept = UUID.randomUUID();
         UUID cancelled = UUID.randomUUID();
         LedgerService.await(ledger.disburse(c, kept, 300, "社区助餐", UUID.randomUUID()));
-        LedgerCommand.Posted undone = LedgerService.await(ledger.disburse(c, cancelled, 200, "义诊活动", UUID.randomUUID()));
+        LedgerCommand.Posted undone = LedgerService.await(ledger.disburse(c, cancelled, 200, "=义诊活动", UUID.randomUUID()));
         as("FINANCE").body("{\"reason\":\"活动取消\"}").post("/api/v1/ledger/entries/" + undone.entry().entryId() + "/reversal")
                 .then().statusCode(201);
 
-        String fund = "'community:" + c + ":fund'";
-        String notReversed = "FROM ledger_entry e WHERE e.community_id = '" + c + "' AND e.type = '%s' "
-                + "AND NOT EXISTS (SELECT 1 FROM ledger_entry r WHERE r.reversal_of = e.entry_id)";
-        long donated = Fixtures.number("SELECT coalesce(sum(e.amount_fen), 0) " + notReversed.formatted("DONATION"));
-        long donations = Fixtures.number("SELECT count(*) " + notReversed.formatted("DONATION"));
-        long spent = Fixtures.number("SELECT coalesce(sum(e.amount_fen), 0) " + notReversed.formatted("DISBURSEMENT"));
-        assertEquals(List.of(1000L, 1L, 300L), List.of(donated, donations, spent));
+        String entries = "FROM ledger_entry WHERE community_id = '" + c + "'";
+        long in = Fixtures.number("SELECT coalesce(sum(amount_fen), 0) " + entries + " AND type = 'DONATION'");
+        long out = Fixtures.number("SELECT coalesce(sum(amount_fen), 0) " + entries + " AND type = 'DISBURSEMENT'");
+        long corrections = Fixtures.number("SELECT coalesce(sum(CASE WHEN credit_account = 'community:" + c
+                + ":fund' THEN amount_fen ELSE -amount_fen END), 0) " + entries + " AND type = 'REVERSAL'");
+        assertEquals(List.of(1070L, 500L, 130L), List.of(in, out, corrections));
+
         RestAssured.given().get("/public/v1/communities/" + c + "/fund").then().statusCode(200)
-                .body("donatedFen", equalTo((int) donated)).body("donationCount", equalTo((int) donations))
-                .body("spentFen", equalTo((int) spent)).body("balanceFen", equalTo(700))
-                .body("spending.size()", equalTo(1)).body("spending[0].activityId", equalTo(kept.toString()));
+                .body("donatedFen", equalTo((int) in)).body("donationCount", equalTo(2))
+                .body("spentFen", equalTo((int) out)).body("correctionsFen", equalTo((int) corrections))
+                .body("balanceFen", equalTo(700))
+                .body("spending.size()", equalTo(2))
+                .body("spending.find { it.activityId == '" + kept + "' }.reversed", equalTo(false))
+                .body("spending.find { it.activityId == '" + cancelled + "' }.reversed", equalTo(true));
 
         String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
         String tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
-        String entries = "FROM ledger_entry WHERE community_id = '" + c + "'";
-        long in = Fixtures.number("SELECT coalesce(sum(amount_fen), 0) " + entries + " AND credit_account = " + fund);
-        long out = Fixtures.number("SELECT coalesce(sum(amount_fen), 0) " + entries + " AND debit_account = " + fund);
-        assertEquals(List.of(1270L, 570L), List.of(in, out));
-        as("AUDITOR").get("/api/v1/ledger/communities/" + c + "/statement?from=" + today + "&to=" + tomorrow).then()
-                .statusCode(200).body("openingFen", equalTo(0)).body("inFen", equalTo((int) in))
-                .body("outFen", equalTo((int) out)).body("closingFen", equalTo(700)).body("entryCount", equalTo(6));
+        String spec = "/api/v1/ledger/communities/" + c + "/statement?from=" + today + "&to=" + tomorrow;
+        as("AUDITOR").get(spec).then().statusCode(200).body("openingFen", equalTo(0)).body("inFen", equalTo((int) in))
+                .body("outFen", equalTo((int) out)).body("correctionsFen", equalTo((int) corrections))
+                .body("closingFen", equalTo(700)).body("entryCount", equalTo(6));
         as("AUDITOR").get("/api/v1/ledger/communities/" + c + "/balance").then().statusCode(200)
                 .body("balanceFen", equalTo(700));
+
+        byte[] bytes = as("FINANCE").accept("text/csv").get(spec).then().statusCode(200).extract().asByteArray();
+        assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(bytes[0], bytes[1], bytes[2]), "UTF-8 BOM");
+        List<org.apache.commons.csv.CSVRecord> rows;
+        try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.parse(new java.io.StringReader(
+                new String(bytes, java.nio.charset.StandardCharsets.UTF_8).substring(1)))) {
+            rows = parser.getRecords();
+        }
+        assertEquals(1 + 1 + 6 + 1, rows.size());
+        org.apache.commons.csv.CSVRecord totals = rows.get(rows.size() - 1);
+        assertEquals(List.of("合计（期末余额）", "1070", "10.70", "500", "5.00", "130", "1.30", "700", "7.00"),
+                List.of(totals.get(0), totals.get(5), totals.get(6), totals.get(7), totals.get(8), totals.get(9),
+                        totals.get(10), totals.get(11), totals.get(12)));
+        long sumIn = 0;
+        long sumOut = 0;
+        long sumCorrections = 0;
+        for (var row : rows.subList(2, rows.size() - 1)) {
+            sumIn += Long.parseLong(row.get(5));
+            sumOut += Long.parseLong(row.get(7));
+            sumCorrections += Long.parseLong(row.get(9));
+        }
+        assertEquals(List.of(in, out, corrections), List.of(sumIn, sumOut, sumCorrections), "rows add up to the totals");
+        // what finance staff need on each row: receipt and channel, activity, the reversal's reason
+        var reversedGift = rows.stream().filter(r -> r.get(16).equals("误录")).findFirst().orElseThrow();
+        assertEquals(List.of("冲正", "-70", "-0.70", gift), List.of(reversedGift.get(2), reversedGift.get(9),
+                reversedGift.get(10), reversedGift.get(17)));
+        assertTrue(reversedGift.get(13).startsWith("AP-") && reversedGift.get(14).equals("微信"), reversedGift.toString());
+        var returned = rows.stream().filter(r -> r.get(16).equals("活动取消")).findFirst().orElseThrow();
+        assertEquals(List.of("200", "2.00", "'=义诊活动"), List.of(returned.get(9), returned.get(10), returned.get(15)));
+        assertTrue(rows.stream().anyMatch(r -> r.get(2).equals("支出") && r.get(15).equals("社区助餐")
+                && r.get(7).equals("300") && r.get(8).equals("3.00")));
     }
 
     @Test

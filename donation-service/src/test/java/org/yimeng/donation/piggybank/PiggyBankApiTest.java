@@ -73,4 +73,17 @@ class PiggyBankApiTest {
         as("COMMUNITY_ADMIN", Map.of("community", mine.toString())).post("/api/v1/piggy-banks/" + id + "/retire").then()
                 .statusCode(200).body("status", equalTo("RETIRED"));
     }
+
+    @Test
+    void createAndRetireAnswerTheInstantsThatLaterReadsShow() {
+        UUID community = Fixtures.community(mapper, Fixtures.COUNTY);
+        var created = as("CITY_ADMIN").body(body(community)).post("/api/v1/piggy-banks").then().statusCode(201)
+                .body("createdAt", matchesPattern(".*T[0-9:]{8}(\\.\\d{1,6})?Z")).extract();
+        String id = created.path("id");
+        String retiredAt = as("CITY_ADMIN").post("/api/v1/piggy-banks/" + id + "/retire").then().statusCode(200)
+                .body("retiredAt", matchesPattern(".*T[0-9:]{8}(\\.\\d{1,6})?Z")).extract().path("retiredAt");
+        as("CITY_ADMIN").queryParam("communityId", community).get("/api/v1/piggy-banks").then().statusCode(200)
+                .body("items[0].createdAt", equalTo(created.path("createdAt")))
+                .body("items[0].retiredAt", equalTo(retiredAt));
+    }
 }

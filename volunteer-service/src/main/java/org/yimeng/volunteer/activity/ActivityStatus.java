@@ -2,10 +2,11 @@ package org.yimeng.volunteer.activity;
 
 /**
  * PLANNED → COMPLETED without funding; FUNDING_PENDING → FUNDED → COMPLETED, or FUNDING_PENDING → FUNDING_REJECTED
- * (final) when the ledger refuses the money.
+ * (final) when the ledger refuses the money; FUNDED (or still pending) → FUNDING_WITHDRAWN (final) when the ledger
+ * reverses the disbursement (ReversalRecorded).
  */
 public enum ActivityStatus {
-    PLANNED, FUNDING_PENDING, FUNDED, FUNDING_REJECTED, COMPLETED;
+    PLANNED, FUNDING_PENDING, FUNDED, FUNDING_REJECTED, COMPLETED, FUNDING_WITHDRAWN;
 
     /** Volunteers may sign up while the activity can still take place. */
     public boolean acceptsSignups() {

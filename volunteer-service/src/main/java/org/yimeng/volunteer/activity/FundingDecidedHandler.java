@@ -15,7 +15,8 @@ import org.yimeng.volunteer.fund.FundBalance;
 /**
  * The ledger decided an activity's funding request: FUNDING_PENDING → FUNDED or FUNDING_REJECTED (with the reason).
  * Only a pending activity moves, so a redelivered or late decision changes nothing; the kit also skips event ids it
- * has applied. An approved decision also carries the community fund's new balance.
+ * has applied. A decision also carries the community fund's balance as of its ledger sequence (approved: after its
+ * disbursement; rejected: at the decision).
  */
 @ApplicationScoped
 public class FundingDecidedHandler implements EventHandler<FundingDecided> {
@@ -55,8 +56,10 @@ public class FundingDecidedHandler implements EventHandler<FundingDecided> {
         if (n == 0) {
             LOG.debugf("funding decision for request %s changes nothing (unknown or already decided)", e.requestId());
         }
-        if (e.approved() && e.communityId() != null && e.occurredAt() != null) {
-            balance.disbursement(e.communityId(), e.occurredAt(), e.balanceAfterFen());
+        if (e.sequence() > 0) {
+            balance.apply(e); // approved or not: the balance as of that sequence
+        } else if (e.approved() && e.communityId() != null && e.occurredAt() != null) {
+            balance.legacyDisbursement(e.communityId(), e.occurredAt(), e.balanceAfterFen());
         }
     }
 }

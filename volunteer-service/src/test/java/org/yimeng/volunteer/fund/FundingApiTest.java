@@ -30,6 +30,7 @@ import org.yimeng.model.event.DonationRecorded;
 import org.yimeng.model.event.FundingDecided;
 import org.yimeng.model.event.FundingRequested;
 import org.yimeng.model.event.PlatformEvent;
+import org.yimeng.model.event.ReversalRecorded;
 import org.yimeng.model.event.Topics;
 import org.yimeng.volunteer.Fixtures;
 
@@ -111,7 +112,7 @@ class FundingApiTest {
         complete(activity).then().statusCode(409).body("code", equalTo("INVALID_ACTIVITY_STATE"));
 
         FundingDecided approved = FundingDecided.of(requestId, UUID.fromString(activity), UUID.fromString(community),
-                true, UUID.randomUUID(), null, 87_655);
+                true, UUID.randomUUID(), null, 87_655, 3);
         send(Topics.FUNDING_DECISIONS, approved);
         await().atMost(Duration.ofSeconds(30)).until(() -> "FUNDED".equals(status(activity)));
         assertEquals(87_655, balance(community));
@@ -119,7 +120,7 @@ class FundingApiTest {
         // the same event again, and a late contrary decision for the same request: nothing changes
         send(Topics.FUNDING_DECISIONS, approved);
         FundingDecided contrary = FundingDecided.of(requestId, UUID.fromString(activity), UUID.fromString(community),
-                false, null, "late", 1);
+                false, null, "late", 1, 2);
         send(Topics.FUNDING_DECISIONS, contrary);
         awaitProcessed(contrary);
         assertEquals("FUNDED", status(activity));
@@ -135,10 +136,10 @@ class FundingApiTest {
         String activity = created.path("id");
         UUID requestId = UUID.fromString(created.path("fundingRequestId"));
         send(Topics.FUNDING_DECISIONS, FundingDecided.of(requestId, UUID.fromString(activity),
-                UUID.fromString(community), false, null, "INSUFFICIENT_FUNDS", 100));
+                UUID.fromString(community), false, null, "INSUFFICIENT_FUNDS", 0, 9));
         await().atMost(Duration.ofSeconds(30)).until(() -> "FUNDING_REJECTED".equals(status(activity)));
         as(cityAdmin()).get("/api/v1/activities/" + activity).then().body("fundingReason", equalTo("INSUFFICIENT_FUNDS"));
-        // a rejection moves no money
+        // a rejection moves no money: its balance is the fund's as of the decision
         assertEquals(0, balance(community));
         signUp(activity, Fixtures.volunteer(community, null)).then().statusCode(409)
                 .body("code", equalTo("INVALID_ACTIVITY_STATE"));
@@ -159,7 +160,7 @@ class FundingApiTest {
 
         // an approved disbursement after d2 brings the balance down
         FundingDecided spent = new FundingDecided(UUID.randomUUID(), FundingDecided.TYPE, t.plusMillis(20), 1,
-                UUID.randomUUID(), UUID.randomUUID(), c, true, UUID.randomUUID(), null, 700);
+                UUID.randomUUID(), UUID.randomUUID(), c, true, UUID.randomUUID(), null, 700, 106);
         send(Topics.FUNDING_DECISIONS, spent);
         awaitProcessed(spent);
         assertEquals(700, balance(community));
@@ -171,20 +172,105 @@ class FundingApiTest {
         awaitProcessed(stale);
         assertEquals(700, balance(community));
 
-        // a later donation wins; then a decision stamped before it (delivered late on its own topic) does not
+        // a later donation wins; then a decision of an older sequence (delivered late on its own topic) does not,
+        // even though its clock says later: the ledger's order decides, never clocks
         DonationRecorded d3 = donation(c, 110, 50, 750, t.plusMillis(30));
         send(Topics.DONATIONS, d3);
         awaitProcessed(d3);
-        FundingDecided late = new FundingDecided(UUID.randomUUID(), FundingDecided.TYPE, t.plusMillis(25), 1,
-                UUID.randomUUID(), UUID.randomUUID(), c, true, UUID.randomUUID(), null, 1);
+        FundingDecided late = new FundingDecided(UUID.randomUUID(), FundingDecided.TYPE, t.plusMillis(90), 1,
+                UUID.randomUUID(), UUID.randomUUID(), c, true, UUID.randomUUID(), null, 1, 108);
         send(Topics.FUNDING_DECISIONS, late);
         awaitProcessed(late);
         assertEquals(750, balance(community));
     }
 
+    @Test
+    void reversedDisbursementShowsOnTheCommunityAsSoonAsItsEventArrivesAndWithdrawsTheFunding() throws Exception {
+        String community = Fixtures.community(COUNTY);
+        UUID c = UUID.fromString(community);
+        var created = as(cityAdmin()).body(fundedBody(community, 3_000)).post("/api/v1/activities").then()
+                .statusCode(201).extract();
+        UUID activity = UUID.fromString(created.path("id"));
+        UUID requestId = UUID.fromString(created.path("fundingRequestId"));
+        send(Topics.DONATIONS, donation(c, 201, 5_000, 5_000, Instant.now()));
+        UUID disbursement = UUID.randomUUID();
+        FundingDecided approved = FundingDecided.of(requestId, activity, c, true, disbursement, null, 2_000, 202);
+        send(Topics.FUNDING_DECISIONS, approved);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "FUNDED".equals(status(activity.toString())));
+        assertEquals(2_000, balance(community));
+
+        ReversalRecorded reversal = ReversalRecorded.of(UUID.randomUUID(), 203, c, disbursement, 3_000, 5_000, activity);
+        send(Topics.DONATIONS, reversal);
+        awaitProcessed(reversal);
+        // read at once after the event was applied: no later donation needed
+        assertEquals(5_000, balance(community));
+        assertEquals("FUNDING_WITHDRAWN", status(activity.toString()));
+        as(cityAdmin()).get("/api/v1/activities/" + activity).then().body("fundingReason", equalTo("REVERSED"));
+    }
+
+    @Test
+    void anOlderSequenceDeliveredAfterANewerOneLeavesTheNewestBalance() throws Exception {
+        String community = Fixtures.community(COUNTY);
+        UUID c = UUID.fromString(community);
+        ReversalRecorded newer = ReversalRecorded.of(UUID.randomUUID(), 310, c, UUID.randomUUID(), 400, 9_600, null);
+        send(Topics.DONATIONS, newer);
+        awaitProcessed(newer);
+        assertEquals(9_600, balance(community));
+
+        // the donation the reversal came after, and a rejection read before it, both arrive late
+        DonationRecorded older = donation(c, 309, 400, 10_000, Instant.now().plusSeconds(60));
+        FundingDecided olderReading = FundingDecided.of(UUID.randomUUID(), UUID.randomUUID(), c, false, null,
+                "INSUFFICIENT_FUNDS", 9_000, 305);
+        send(Topics.DONATIONS, older);
+        send(Topics.FUNDING_DECISIONS, olderReading);
+        awaitProcessed(older);
+        awaitProcessed(olderReading);
+        assertEquals(9_600, balance(community));
+        assertEquals(1, Fixtures.count("community WHERE id = '" + c + "' AND fund_balance_seq = 310"));
+    }
+
+    @Inject
+    FundBalance fundBalance;
+
+    /**
+     * The conditional UPDATE is what keeps the newest balance when two consumers (two replicas, the two topics) apply
+     * a community's events at the same time, in any order: 40 events of shuffled sequences from 8 threads, each in
+     * its own transaction, leave the highest sequence's balance.
+     */
+    @Test
+    void concurrentEventsInAnyOrderLeaveTheHighestSequencesBalance() throws Exception {
+        String community = Fixtures.community(COUNTY);
+        UUID c = UUID.fromString(community);
+        List<DonationRecorded> events = new java.util.ArrayList<>();
+        for (int i = 1; i <= 40; i++) {
+            events.add(donation(c, 1_000 + i, 10, 10L * i, Instant.now()));
+        }
+        java.util.Collections.shuffle(events, new java.util.Random(13));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (DonationRecorded e : events) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> fundBalance.apply(e));
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var f : done) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(400, balance(community));
+        assertEquals(1, Fixtures.count("community WHERE id = '" + c + "' AND fund_balance_seq = 1040"));
+    }
+
     private static DonationRecorded donation(UUID community, long sequence, long amount, long balanceAfter, Instant at) {
         return new DonationRecorded(UUID.randomUUID(), DonationRecorded.TYPE, at, 1, UUID.randomUUID(), sequence,
-                community, amount, "CASH", balanceAfter);
+                community, amount, "CASH", balanceAfter, "AP-2026-" + sequence);
     }
 
     private FundingRequested readRequest(UUID requestId) throws Exception {

@@ -189,7 +189,9 @@ public class EventConsumer {
         List<ConsumerRecord<String, String>> sources = new ArrayList<>();
         for (ConsumerRecord<String, String> r : records) {
             try {
-                PlatformEvent e = mapper.readValue(r.value(), handler.eventType());
+                var typeHeader = r.headers().lastHeader(Topics.HEADER_EVENT_TYPE);
+                PlatformEvent e = mapper.readValue(r.value(), handler.eventType(
+                        typeHeader == null ? null : new String(typeHeader.value(), StandardCharsets.UTF_8)));
                 if (e.eventId() == null) {
                     throw new IllegalArgumentException("no eventId");
                 }

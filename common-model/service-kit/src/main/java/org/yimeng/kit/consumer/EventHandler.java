@@ -13,6 +13,14 @@ public interface EventHandler<E extends PlatformEvent> {
 
     Class<E> eventType();
 
+    /**
+     * The class to read a record as, from its {@code event-type} header (null when the record has none): a topic may
+     * carry several event types (ledger.donations.v1: DonationRecorded and ReversalRecorded).
+     */
+    default Class<? extends E> eventType(String typeHeader) {
+        return eventType();
+    }
+
     /** Applies one event; runs in the caller's transaction. Throw {@link PoisonEventException} for a record that can never apply. */
     void apply(E event);
 
