@@ -71,7 +71,11 @@ public enum ErrorCode {
     UNREADABLE_FILE(422, "The file cannot be read"),
     WRONG_TEMPLATE(422, "The file does not match the template"),
     FILE_TOO_LARGE(413, "File too large"),
-    IMPORT_NOT_COMMITTABLE(409, "Import cannot be committed in its current state");
+    IMPORT_NOT_COMMITTABLE(409, "Import cannot be committed in its current state"),
+    // residents (appended)
+    NOT_REGISTERED(404, "Not registered as a volunteer"),
+    ALREADY_REGISTERED(409, "Already registered as a volunteer"),
+    PHONE_NOT_VERIFIED(403, "Phone number not verified");
 
     private final int status;
     private final String title;
