@@ -76,7 +76,11 @@ public enum ErrorCode {
     RATE_LIMITED(429, "Too many requests"),
     // staff contact and certificates (appended)
     NO_PHONE(422, "No phone on record"),
-    NO_SERVICE_RECORDS(422, "No service records");
+    NO_SERVICE_RECORDS(422, "No service records"),
+    // residents (appended)
+    NOT_REGISTERED(404, "Not registered as a volunteer"),
+    ALREADY_REGISTERED(409, "Already registered as a volunteer"),
+    PHONE_NOT_VERIFIED(403, "Phone number not verified");
 
     private final int status;
     private final String title;

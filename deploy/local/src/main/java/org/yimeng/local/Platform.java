@@ -18,7 +18,8 @@ import java.util.Map;
  */
 public final class Platform {
     private static final String USAGE =
-            "usage: platform run | platform token ROLE [county=CODE] [community=ID] [grid=ID] [volunteer=ID]";
+            "usage: platform run | platform token ROLE [county=CODE] [community=ID] [grid=ID] [volunteer=ID] [sub=S] "
+                    + "[phone_number=P] [name=value ...]";
 
     private Platform() {
     }
@@ -46,7 +47,7 @@ public final class Platform {
         for (int i = 2; i < args.length; i++) {
             String[] kv = args[i].split("=", 2);
             if (kv.length != 2) {
-                System.err.println("scope claims are name=value, got: " + args[i]);
+                System.err.println("claims are name=value, got: " + args[i]);
                 System.exit(2);
             }
             scope.put(kv[0], kv[1]);

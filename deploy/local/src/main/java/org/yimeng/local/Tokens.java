@@ -25,15 +25,29 @@ public final class Tokens {
      *
      * @param subject who the caller is (goes to {@code sub} and {@code upn})
      * @param role    a role of domain.md, e.g. {@code COUNTY_ADMIN}
-     * @param scope   scope claims: {@code county}, {@code community}, {@code grid}, {@code volunteer}
+     * @param scope   scope claims ({@code county}, {@code community}, {@code grid}, {@code volunteer}) and any other
+     *                claim as name and value; {@code sub} replaces the subject, {@code true}/{@code false} are
+     *                booleans, and a RESIDENT with a {@code phone_number} gets {@code phone_number_verified} true
      * @param ttl     how long the token is valid; a negative value mints an already expired token
      */
     public String mint(String subject, String role, Map<String, String> scope, Duration ttl) {
         long now = System.currentTimeMillis() / 1000;
-        JwtClaimsBuilder claims = Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of(role))
+        Map<String, String> rest = new LinkedHashMap<>(scope);
+        // sub=... names the caller (a resident's identity-provider subject); other claims go in as given
+        String sub = rest.containsKey("sub") ? rest.remove("sub") : subject;
+        JwtClaimsBuilder claims = Jwt.issuer(ISSUER).subject(sub).upn(sub).groups(Set.of(role))
                 .issuedAt(ttl.isNegative() ? now + ttl.getSeconds() - 60 : now)
                 .expiresAt(now + ttl.getSeconds());
-        new LinkedHashMap<>(scope).forEach(claims::claim);
+        if ("RESIDENT".equals(role) && rest.containsKey("phone_number")) {
+            rest.putIfAbsent("phone_number_verified", "true"); // the identity provider verified it
+        }
+        rest.forEach((name, value) -> {
+            if ("true".equals(value) || "false".equals(value)) {
+                claims.claim(name, Boolean.parseBoolean(value)); // OpenID Connect's *_verified claims are booleans
+            } else {
+                claims.claim(name, value);
+            }
+        });
         return claims.jws().keyId("dev").sign(key);
     }
 

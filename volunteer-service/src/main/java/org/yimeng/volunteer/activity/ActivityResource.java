@@ -47,7 +47,7 @@ public class ActivityResource {
     }
 
     @GET
-    @RolesAllowed({"VOLUNTEER", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({"VOLUNTEER", "RESIDENT", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
     @Operation(summary = "List activities (filters communityId, kind, status, from, to: those overlapping [from, to)); "
             + "staff see their scope, volunteers every activity")
     public Page<ActivityResponse> list(@QueryParam("communityId") String communityId, @QueryParam("kind") String kind,
@@ -60,7 +60,7 @@ public class ActivityResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({"VOLUNTEER", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({"VOLUNTEER", "RESIDENT", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
     @Operation(summary = "One activity with status, signups and fundingFen")
     public ActivityResponse get(@PathParam("id") UUID id) {
         return activities.get(id);
@@ -68,7 +68,7 @@ public class ActivityResource {
 
     @POST
     @Path("/{id}/signups")
-    @RolesAllowed({"VOLUNTEER", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({"VOLUNTEER", "RESIDENT", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
     @Operation(summary = "Sign a volunteer up (a volunteer may sign themself up; 409 ACTIVITY_FULL, ALREADY_SIGNED_UP, "
             + "OVERLAPPING_SIGNUP, INVALID_ACTIVITY_STATE)")
     public Response signUp(@PathParam("id") UUID id, @Valid @NotNull SignupRequest request) {

@@ -22,7 +22,7 @@ public class CertificateResource {
     CertificateService certificates;
 
     @GET
-    @RolesAllowed({"VOLUNTEER", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({"VOLUNTEER", "RESIDENT", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
     @Operation(summary = "The volunteer's certificate: confirmed service time, records, recording organisation and a "
             + "verification code (the same code until new service is confirmed; a volunteer gets only their own)")
     public CertificateResponse get(@PathParam("id") UUID id) {

@@ -23,7 +23,7 @@ public class CountyResource {
     PlaceService places;
 
     @GET
-    @RolesAllowed({"VOLUNTEER", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({"VOLUNTEER", "RESIDENT", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
     @Operation(summary = "List the city's counties, districts and zones with their codes")
     public Page<CountyResponse> list() {
         List<CountyResponse> all = places.counties();

@@ -8,11 +8,12 @@ import jakarta.inject.Inject;
 import org.yimeng.kit.auth.Caller;
 import org.yimeng.kit.error.ApiException;
 import org.yimeng.model.Role;
+import org.yimeng.volunteer.me.CurrentVolunteer;
 import org.yimeng.volunteer.support.Where;
 
 /**
  * The access rule of domain.md for every resource: GRID_WORKER their grid, COMMUNITY_ADMIN their community,
- * COUNTY_ADMIN their county, CITY_ADMIN everything, VOLUNTEER their own record. Single records outside the scope
+ * COUNTY_ADMIN their county, CITY_ADMIN everything, VOLUNTEER (and a RESIDENT whose sub is linked) their own record. Single records outside the scope
  * answer 403; lists are narrowed to the scope.
  */
 @RequestScoped
@@ -22,6 +23,9 @@ public class Scope {
 
     @Inject
     PlaceIndex places;
+
+    @Inject
+    CurrentVolunteer current;
 
     private Access access;
 
@@ -88,8 +92,10 @@ public class Scope {
             return places.placeOf(grid)
                     .map(p -> new Access(Access.Level.GRID, p.countyCode(), p.communityId(), grid, null)).orElse(Access.NONE);
         }
-        if (caller.is(Role.VOLUNTEER)) {
-            return new Access(Access.Level.VOLUNTEER, null, null, null, caller.requireVolunteer());
+        if (caller.isAny(Role.VOLUNTEER, Role.RESIDENT)) {
+            // the volunteer claim, or the record linked to the token's sub (a resident who registered)
+            return current.find().map(id -> new Access(Access.Level.VOLUNTEER, null, null, null, id))
+                    .orElse(Access.NONE);
         }
         return Access.NONE;
     }

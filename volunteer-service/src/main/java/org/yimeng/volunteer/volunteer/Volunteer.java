@@ -60,4 +60,11 @@ public class Volunteer extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** The identity provider's {@code sub} of the resident this record belongs to, once linked (unique). */
+    public String subject;
+
+    /** When the person withdrew consent and their details were erased; the row stays for the counts. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
 }

@@ -66,7 +66,7 @@ public class VolunteerResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({"VOLUNTEER", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({"VOLUNTEER", "RESIDENT", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
     @Operation(summary = "One volunteer with totalMinutes, starLevel, weekMinutes, weeklyGoalMet (a volunteer sees only their own)")
     public VolunteerResponse get(@PathParam("id") UUID id) {
         return volunteers.get(id);

@@ -59,7 +59,7 @@ public class VolunteerService {
     AuditTrail audit;
 
     /** The personal fields a volunteer response shows (phone and ID number masked). */
-    static final List<String> SHOWN = List.of("name", "phone", "idNumber", "gender", "birthDate", "skills");
+    public static final List<String> SHOWN = List.of("name", "phone", "idNumber", "gender", "birthDate", "skills");
 
     public VolunteerResponse register(CreateVolunteerRequest r) {
         if (!Boolean.TRUE.equals(r.consent())) {
@@ -191,7 +191,7 @@ public class VolunteerService {
 
     /** Volunteers and their figures, in two aggregate queries whatever the page size. */
     @SuppressWarnings("unchecked")
-    private List<VolunteerResponse> responses(List<Volunteer> volunteers) {
+    public List<VolunteerResponse> responses(List<Volunteer> volunteers) {
         List<UUID> ids = volunteers.stream().map(v -> v.id).toList();
         var figures = stats.of(ids);
         Map<UUID, Long> active = new HashMap<>();

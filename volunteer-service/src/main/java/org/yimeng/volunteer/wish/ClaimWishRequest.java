@@ -2,8 +2,7 @@ package org.yimeng.volunteer.wish;
 
 import java.util.UUID;
 
-import jakarta.validation.constraints.NotNull;
 
-/** The volunteer who takes the wish on. */
-public record ClaimWishRequest(@NotNull UUID volunteerId) {
+/** The volunteer who takes the wish on; a volunteer (or linked resident) omits it to claim for themself. */
+public record ClaimWishRequest(@org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) UUID volunteerId) {
 }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.yimeng.kit.page.Page;
 import org.yimeng.volunteer.support.Params;
@@ -30,7 +31,7 @@ public class WishResource {
     WishService wishes;
 
     @GET
-    @RolesAllowed({"VOLUNTEER", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN", "AUDITOR"})
+    @RolesAllowed({"VOLUNTEER", "RESIDENT", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN", "AUDITOR"})
     @Operation(summary = "List wishes city-wide (filters communityId, status); public-facing: no household details")
     public Page<PublicWishResponse> list(@QueryParam("communityId") String communityId,
             @QueryParam("status") String status, @QueryParam("limit") Integer limit,
@@ -41,26 +42,38 @@ public class WishResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "One wish with its household, for staff in scope")
+    @RolesAllowed({"VOLUNTEER", "RESIDENT", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @Operation(summary = "One wish with its household, for staff in scope and its claimant")
     public WishResponse get(@PathParam("id") UUID id) {
         return wishes.get(id);
     }
 
     @POST
     @Path("/{id}/claim")
-    @RolesAllowed({"VOLUNTEER", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "Claim an OPEN wish for one volunteer (a volunteer may claim for themself; "
-            + "409 WISH_ALREADY_CLAIMED, INVALID_WISH_STATE)")
+    @RolesAllowed({"VOLUNTEER", "RESIDENT", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @Operation(summary = "Claim an OPEN wish for one volunteer (a volunteer may claim for themself, omitting "
+            + "volunteerId; 409 WISH_ALREADY_CLAIMED, INVALID_WISH_STATE)")
     public WishResponse claim(@PathParam("id") UUID id, @Valid @NotNull ClaimWishRequest request) {
         return wishes.claim(id, request.volunteerId());
     }
 
     @POST
+    @Path("/{id}/unclaim")
+    @RolesAllowed({"VOLUNTEER", "RESIDENT", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @Operation(operationId = "unclaimWish", summary = "Give a CLAIMED wish back (OPEN again): its claimant or staff "
+            + "in scope (409 INVALID_WISH_STATE)")
+    @APIResponse(responseCode = "200", description = "The wish, OPEN")
+    @APIResponse(responseCode = "409", description = "INVALID_WISH_STATE")
+    public WishResponse unclaim(@PathParam("id") UUID id) {
+        return wishes.unclaim(id);
+    }
+
+    @POST
     @Path("/{id}/fulfil")
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "Mark a CLAIMED wish fulfilled; minutes become the claimant's service record "
-            + "(409 INVALID_WISH_STATE; 422 RECORDING_WINDOW_CLOSED)")
+    @RolesAllowed({"VOLUNTEER", "RESIDENT", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @Operation(summary = "Mark a CLAIMED wish fulfilled, by staff in scope or its claimant; minutes become the "
+            + "claimant's service record, confirmed when staff record them (409 INVALID_WISH_STATE; 422 "
+            + "RECORDING_WINDOW_CLOSED)")
     public WishResponse fulfil(@PathParam("id") UUID id, @Valid @NotNull FulfilWishRequest request) {
         return wishes.fulfil(id, request);
     }

@@ -12,6 +12,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.yimeng.kit.auth.Caller;
+import org.yimeng.model.Role;
+import org.yimeng.volunteer.me.CurrentVolunteer;
 import org.yimeng.kit.error.ApiException;
 import org.yimeng.kit.page.Cursor;
 import org.yimeng.kit.page.Page;
@@ -52,6 +54,9 @@ public class WishService {
     Caller caller;
 
     @Inject
+    CurrentVolunteer current;
+
+    @Inject
     BusinessClock clock;
 
     @Inject
@@ -80,7 +85,14 @@ public class WishService {
         return WishResponse.of(w);
     }
 
-    public WishResponse claim(UUID id, UUID volunteerId) {
+    public WishResponse claim(UUID id, UUID requested) {
+        UUID volunteerId = requested;
+        if (volunteerId == null) {
+            if (!caller.isAny(Role.VOLUNTEER, Role.RESIDENT)) {
+                throw ApiException.invalid("volunteerId", "must not be null");
+            }
+            volunteerId = current.id(); // claiming for myself
+        }
         Wish w = find(id);
         if (!scope.access().isVolunteer(volunteerId)) {
             scope.require(placeOf(w));
@@ -109,7 +121,10 @@ public class WishService {
 
     public WishResponse fulfil(UUID id, FulfilWishRequest r) {
         Wish w = lock(id);
-        scope.require(placeOf(w));
+        boolean byClaimant = isClaimant(w);
+        if (!byClaimant) {
+            scope.require(placeOf(w));
+        }
         if (w.status != WishStatus.CLAIMED) {
             throw invalidState(w, "fulfilled");
         }
@@ -142,11 +157,29 @@ public class WishService {
             s.minutes = r.minutes();
             s.place = em.find(Community.class, w.communityId).name;
             s.content = CONTENT_PREFIX + w.title;
-            s.confirmedBy = recorder();
-            s.confirmedAt = now;
+            // minutes a claimant reports for themself are kept unconfirmed: they count once staff confirm them
+            s.confirmedBy = byClaimant ? null : recorder();
+            s.confirmedAt = byClaimant ? null : now;
             s.createdAt = now;
             s.persist();
         }
+        em.flush();
+        return WishResponse.of(w);
+    }
+
+    /** Gives a CLAIMED wish back (OPEN again): its claimant, or staff in scope. */
+    public WishResponse unclaim(UUID id) {
+        Wish w = lock(id);
+        if (!isClaimant(w)) {
+            scope.require(placeOf(w));
+        }
+        if (w.status != WishStatus.CLAIMED) {
+            throw invalidState(w, "unclaimed");
+        }
+        w.status = WishStatus.OPEN;
+        w.claimantId = null;
+        w.claimedAt = null;
+        w.updatedAt = clock.now();
         em.flush();
         return WishResponse.of(w);
     }
@@ -167,7 +200,9 @@ public class WishService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public WishResponse get(UUID id) {
         Wish w = find(id);
-        scope.require(placeOf(w));
+        if (!isClaimant(w)) {
+            scope.require(placeOf(w));
+        }
         return WishResponse.of(w);
     }
 
@@ -213,6 +248,11 @@ public class WishService {
             throw ApiException.notFound("Wish", id);
         }
         return w;
+    }
+
+    /** Whether the caller is the volunteer who claimed the wish (api.md: the claimer may unclaim or fulfil). */
+    private boolean isClaimant(Wish w) {
+        return w.claimantId != null && scope.access().isVolunteer(w.claimantId);
     }
 
     private static Place placeOf(Wish w) {

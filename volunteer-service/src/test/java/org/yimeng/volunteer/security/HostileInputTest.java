@@ -70,6 +70,41 @@ class HostileInputTest {
     }
 
     @Test
+    void hostileBodiesAndQueriesOnMyOwnRecordAreRefusedAsProblemsAndWriteNothing() throws Exception {
+        // the /me operations answer a city admin 403 before reading anything: attack them as a registered resident
+        String resident = TestStack.tokens().mint("idp|hostile-" + java.util.UUID.randomUUID(), "RESIDENT",
+                Map.of("phone_number", "+86" + org.yimeng.volunteer.Fixtures.phone()), java.time.Duration.ofHours(1));
+        org.yimeng.volunteer.Fixtures.as(resident).body(Map.of("name", "居民", "communityId",
+                fixtures.vars.get("community"), "skills", List.of(), "consent", true)).post("/api/v1/me/volunteer")
+                .then().statusCode(201);
+        List<HostileInputs.Attack> attacks = new ArrayList<>();
+        List<HostileInputs.Attack> queries = new ArrayList<>();
+        for (OpenApiOperations.Operation op : operations) {
+            if (!op.key().contains(" /api/v1/me")) {
+                continue;
+            }
+            String path = matrix.request(op.key()).path();
+            if (BODY_METHODS.contains(op.method()) && op.hasBody()) {
+                attacks.addAll(hostile.malformed(op, path));
+                if (op.requestBody().path("required").size() >= 2) {
+                    attacks.addAll(hostile.fields(op, path, "{}", 40));
+                }
+            }
+            if (op.method().equals("GET") && !op.query().isEmpty()) {
+                queries.addAll(hostile.queries(op, path, 60, true));
+            }
+        }
+        Map<String, String> before = fingerprint();
+        HostileInputs.Report report = HostileInputs.run(http, "Bearer " + resident, attacks, true);
+        assertTrue(report.failures().isEmpty(), report.failures().size() + " of " + report.sent() + ":\n"
+                + String.join("\n", report.failures()));
+        HostileInputs.Report reads = HostileInputs.run(http, "Bearer " + resident, queries, false);
+        assertTrue(reads.failures().isEmpty(), String.join("\n", reads.failures()));
+        assertEquals(before, fingerprint(), "a refused request changed the database");
+        assertTrue(report.sent() > 50, "only " + report.sent() + " attacks");
+    }
+
+    @Test
     void hostileQueryParametersNeverBreakAReadAndWriteNothing() throws Exception {
         List<HostileInputs.Attack> attacks = new ArrayList<>();
         for (OpenApiOperations.Operation op : operations) {

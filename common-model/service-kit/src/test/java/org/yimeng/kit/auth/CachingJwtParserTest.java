@@ -27,6 +27,7 @@ class CachingJwtParserTest {
                         (proxy, method, args) -> switch (method.getName()) {
                             case "getExpirationTime" -> expEpochSecond;
                             case "getName" -> token;
+                            case "getIssuer" -> "https://idp.example/" + token.substring(0, 1);
                             default -> null;
                         });
             }
@@ -61,5 +62,17 @@ class CachingJwtParserTest {
         p.parse("t3");
         p.parse("t1");
         assertEquals(4, verifications.get());
+    }
+
+    @Test
+    void withAnIssuerListOnlyThoseIssuersAreTrusted() throws Exception {
+        CachingJwtParser p = parser(System.currentTimeMillis() / 1000 + 3600);
+        p.issuers = java.util.Optional.of(java.util.List.of("https://idp.example/s", "https://idp.example/r"));
+        p.parse("s.staff.sig");
+        p.parse("r.resident.sig");
+        org.junit.jupiter.api.Assertions.assertThrows(io.smallrye.jwt.auth.principal.ParseException.class,
+                () -> p.parse("x.foreign.sig"));
+        org.junit.jupiter.api.Assertions.assertThrows(io.smallrye.jwt.auth.principal.ParseException.class,
+                () -> p.parse("x.foreign.sig"), "a refused token is never cached");
     }
 }
