@@ -71,7 +71,14 @@ public enum ErrorCode {
     UNREADABLE_FILE(422, "The file cannot be read"),
     WRONG_TEMPLATE(422, "The file does not match the template"),
     FILE_TOO_LARGE(413, "File too large"),
-    IMPORT_NOT_COMMITTABLE(409, "Import cannot be committed in its current state");
+    IMPORT_NOT_COMMITTABLE(409, "Import cannot be committed in its current state"),
+    // attendance by phone (appended)
+    SIGNUP_CUTOFF_PASSED(409, "Sign-up can no longer be cancelled"),
+    ATTENDANCE_CODE_INVALID(422, "Attendance code invalid"),
+    OUTSIDE_CHECK_IN_WINDOW(422, "Outside the check-in window"),
+    OUTSIDE_GEOFENCE(422, "Outside the activity's geofence"),
+    APPEAL_ALREADY_OPEN(409, "An appeal for this activity is already open"),
+    APPEAL_NOT_OPEN(409, "Appeal already decided");
 
     private final int status;
     private final String title;
