@@ -31,7 +31,6 @@ import org.yimeng.volunteer.servicerecord.ServiceRecord;
 import org.yimeng.volunteer.servicerecord.SourceKind;
 import org.yimeng.volunteer.servicerecord.WorkingDays;
 import org.yimeng.volunteer.support.Pg;
-import org.yimeng.volunteer.support.Text;
 import org.yimeng.volunteer.support.Where;
 
 /**
@@ -114,7 +113,7 @@ public class AppealService {
         p.gridId = a.gridId;
         p.checkedInAt = r.checkedInAt();
         p.checkedOutAt = r.checkedOutAt();
-        p.reason = Text.clean(r.reason());
+        p.reason = r.reason().strip(); // text as typed (full-width punctuation stays)
         p.status = AppealStatus.OPEN;
         p.filedAt = now;
         p.persist();
@@ -173,7 +172,7 @@ public class AppealService {
         p.status = AppealStatus.REJECTED;
         p.decidedAt = clock.now();
         p.decidedBy = decider();
-        p.decisionNote = Text.clean(r.reason());
+        p.decisionNote = r.reason().strip();
         em.flush();
         return AppealResponse.of(p);
     }
