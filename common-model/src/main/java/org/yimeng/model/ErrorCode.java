@@ -80,7 +80,14 @@ public enum ErrorCode {
     // residents (appended)
     NOT_REGISTERED(404, "Not registered as a volunteer"),
     ALREADY_REGISTERED(409, "Already registered as a volunteer"),
-    PHONE_NOT_VERIFIED(403, "Phone number not verified");
+    PHONE_NOT_VERIFIED(403, "Phone number not verified"),
+    // attendance by phone (appended)
+    SIGNUP_CUTOFF_PASSED(409, "Sign-up can no longer be cancelled"),
+    ATTENDANCE_CODE_INVALID(422, "Attendance code invalid"),
+    OUTSIDE_CHECK_IN_WINDOW(422, "Outside the check-in window"),
+    OUTSIDE_GEOFENCE(422, "Outside the activity's geofence"),
+    APPEAL_ALREADY_OPEN(409, "An appeal for this activity is already open"),
+    APPEAL_NOT_OPEN(409, "Appeal already decided");
 
     private final int status;
     private final String title;

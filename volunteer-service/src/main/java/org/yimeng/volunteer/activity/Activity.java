@@ -70,6 +70,14 @@ public class Activity extends PanacheEntityBase {
     @Column(name = "funding_decided_at")
     public Instant fundingDecidedAt;
 
+    /** Optional centre of the activity; with {@code radiusM} a geofence for self check-in (degrees, WGS-84). */
+    public Double lat;
+
+    public Double lng;
+
+    @Column(name = "radius_m")
+    public Integer radiusM;
+
     @Column(name = "created_by")
     public String createdBy;
 

@@ -19,9 +19,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.yimeng.kit.error.ApiException;
 import org.yimeng.kit.idempotency.Idempotency;
 import org.yimeng.kit.page.Page;
+import org.yimeng.volunteer.attendance.SelfAttendanceService;
+import org.yimeng.volunteer.me.CurrentVolunteer;
 import org.yimeng.volunteer.support.Params;
 
 /** Activities (fairs, emergency call-outs, regular), sign-ups, attendance and completion into service hours. */
@@ -36,6 +40,12 @@ public class ActivityResource {
 
     @Inject
     Idempotency idempotency;
+
+    @Inject
+    CurrentVolunteer me;
+
+    @Inject
+    SelfAttendanceService attendance;
 
     @POST
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
@@ -69,10 +79,26 @@ public class ActivityResource {
     @POST
     @Path("/{id}/signups")
     @RolesAllowed({"VOLUNTEER", "RESIDENT", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "Sign a volunteer up (a volunteer may sign themself up; 409 ACTIVITY_FULL, ALREADY_SIGNED_UP, "
-            + "OVERLAPPING_SIGNUP, INVALID_ACTIVITY_STATE)")
+    @Operation(summary = "Sign a volunteer up (a volunteer may omit volunteerId to sign themself up, naming another "
+            + "is 403; 409 ACTIVITY_FULL, ALREADY_SIGNED_UP, OVERLAPPING_SIGNUP, INVALID_ACTIVITY_STATE)")
     public Response signUp(@PathParam("id") UUID id, @Valid @NotNull SignupRequest request) {
-        return Response.status(Response.Status.CREATED).entity(activities.signUp(id, request.volunteerId())).build();
+        UUID volunteerId = request.volunteerId();
+        if (volunteerId == null) {
+            volunteerId = me.find().orElseThrow(() -> ApiException.invalid("volunteerId", "must not be null"));
+        }
+        return Response.status(Response.Status.CREATED).entity(activities.signUp(id, volunteerId)).build();
+    }
+
+    @GET
+    @Path("/{id}/attendance-code")
+    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @Operation(operationId = "getAttendanceCode", summary = "Organisers: the activity's rotating attendance code "
+            + "(changes every 30 s; the previous one is still accepted) and its QR as SVG, to show on a screen")
+    @APIResponse(responseCode = "200", description = "the current code")
+    @APIResponse(responseCode = "409", description = "INVALID_ACTIVITY_STATE: attendance is closed")
+    public Response attendanceCode(@PathParam("id") UUID id) {
+        // a code must never be served from a cache: it is stale within a minute
+        return Response.ok(attendance.code(id)).header("Cache-Control", "no-store").build();
     }
 
     @GET

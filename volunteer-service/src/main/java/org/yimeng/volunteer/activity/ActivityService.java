@@ -87,6 +87,12 @@ public class ActivityService {
         if (Duration.between(r.startsAt(), r.endsAt()).compareTo(Duration.ofHours(24)) > 0) {
             throw ApiException.invalid("endsAt", "an activity lasts at most 24 hours; split longer service");
         }
+        if ((r.lat() == null) != (r.lng() == null)) {
+            throw ApiException.invalid(r.lat() == null ? "lat" : "lng", "lat and lng come together");
+        }
+        if (r.radiusM() != null && r.lat() == null) {
+            throw ApiException.invalid("radiusM", "a geofence needs lat and lng");
+        }
         Community c = places.requireCommunity(r.communityId());
         if (r.gridId() != null) {
             places.requireGrid(r.gridId(), c.id);
@@ -105,6 +111,9 @@ public class ActivityService {
         a.endsAt = r.endsAt();
         a.capacity = r.capacity();
         a.skills = skills(r.skills());
+        a.lat = r.lat();
+        a.lng = r.lng();
+        a.radiusM = r.radiusM();
         a.createdBy = recorder();
         a.createdAt = now;
         a.updatedAt = now;

@@ -47,6 +47,21 @@ final class ScopeFixtures {
                 "place", "广场", "startsAt", Instant.now().minus(2, ChronoUnit.HOURS).toString(), "endsAt",
                 Instant.now().minus(1, ChronoUnit.HOURS).toString(), "capacity", 10, "skills", List.of()))
                 .post("/api/v1/activities").then().statusCode(201).extract().path("id");
+        // attendance by phone: an activity the volunteer attended, with an open appeal of a forgotten check-out
+        Instant appealStart = Instant.now().minus(5, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
+        String appealActivity = as(cityAdmin()).body(Map.of("communityId", community, "gridId", grid, "kind", "REGULAR",
+                "title", "申诉活动", "place", "广场", "startsAt", appealStart.toString(), "endsAt",
+                appealStart.plus(1, ChronoUnit.HOURS).toString(), "capacity", 10, "skills", List.of()))
+                .post("/api/v1/activities").then().statusCode(201).extract().path("id");
+        as(cityAdmin()).body(Map.of("volunteerId", volunteer)).post("/api/v1/activities/" + appealActivity + "/signups")
+                .then().statusCode(201);
+        as(cityAdmin()).body(Map.of("volunteerId", volunteer, "at", appealStart.toString()))
+                .post("/api/v1/activities/" + appealActivity + "/check-in").then().statusCode(200);
+        vars.put("appealActivity", appealActivity);
+        vars.put("appealOut", appealStart.plus(50, ChronoUnit.MINUTES).toString());
+        vars.put("appeal", as(Fixtures.volunteerToken(volunteer)).body(Map.of("activityId", appealActivity,
+                "checkedOutAt", vars.get("appealOut"), "reason", "忘记签退"))
+                .post("/api/v1/me/attendance-appeals").then().statusCode(201).extract().path("id"));
         vars.put("run", UUID.randomUUID().toString().substring(0, 8));
         vars.put("county", COUNTY);
         vars.put("community", community);
