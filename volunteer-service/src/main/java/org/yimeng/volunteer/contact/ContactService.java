@@ -34,6 +34,9 @@ public class ContactService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     public ContactResponse volunteer(UUID id, String reason) {
         Volunteer v = Volunteer.findById(id);
         if (v == null) {
@@ -54,23 +57,30 @@ public class ContactService {
 
     /**
      * Who may have a number in full: a GRID_WORKER for records of their own grid, a COMMUNITY_ADMIN for records of
-     * their own community; nobody else, whatever their reach (a county or the city sees numbers masked). This is the
-     * one place that decides: a pairing's volunteer asking for the household they serve (api.md, residents) is to be
-     * added here, with the role in the resources' {@code @RolesAllowed}.
+     * their own community, and a volunteer for the household of an ACTIVE pairing they currently serve (api.md,
+     * residents); nobody else, whatever their reach (a county or the city sees numbers masked). This is the one place
+     * that decides.
      */
     protected boolean mayReveal(EntityType type, UUID id, Place place) {
         Access a = scope.access();
         return switch (a.level()) {
             case GRID -> a.gridId().equals(place.gridId());
             case COMMUNITY -> a.communityId().equals(place.communityId());
+            case VOLUNTEER -> type == EntityType.HOUSEHOLD && servesActivePairing(a.volunteerId(), id);
             default -> false;
         };
     }
 
+    private boolean servesActivePairing(UUID volunteerId, UUID householdId) {
+        return !em.createNativeQuery("SELECT 1 FROM pairing p JOIN pairing_member m ON m.pairing_id = p.id "
+                        + "WHERE p.household_id = ?1 AND p.status = 'ACTIVE' AND m.volunteer_id = ?2 AND m.left_at IS NULL")
+                .setParameter(1, householdId).setParameter(2, volunteerId).setMaxResults(1).getResultList().isEmpty();
+    }
+
     private void requireMayReveal(EntityType type, UUID id, Place place) {
         if (!mayReveal(type, id, place)) {
-            throw ApiException.forbidden("Only the grid worker of the record's grid or the admin of its community may "
-                    + "ask for the number");
+            throw ApiException.forbidden("Only the grid worker of the record's grid, the admin of its community or a "
+                    + "volunteer of the household's active pairing may ask for the number");
         }
     }
 

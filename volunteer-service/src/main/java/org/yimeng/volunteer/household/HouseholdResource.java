@@ -108,9 +108,9 @@ public class HouseholdResource {
 
     @POST
     @Path("/{id}/contact")
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN"})
+    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "VOLUNTEER", "RESIDENT"})
     @Operation(operationId = "revealHouseholdPhone", summary = "The household's phone in full, for the grid worker of its "
-            + "grid or the admin of its community, audited as REVEAL with the reason; every other response masks it")
+            + "grid, the admin of its community or a volunteer of its active pairing, audited as REVEAL with the reason; every other response masks it")
     @APIResponse(responseCode = "200", description = "The number in full (not cached)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ContactResponse.class)))

@@ -106,6 +106,38 @@ class ContactApiTest {
     }
 
     @Test
+    void aVolunteerOfTheHouseholdsActivePairingGetsItsNumberAndNobodyElsesAuditedAsReveal() {
+        String community = Fixtures.community(COUNTY);
+        String grid = Fixtures.grid(community);
+        String phone = Fixtures.phone();
+        String household = household(community, grid, phone);
+        String other = household(community, grid, Fixtures.phone());
+        String a = Fixtures.volunteer(community, grid);
+        String b = Fixtures.volunteer(community, grid);
+        String outsider = Fixtures.volunteer(community, grid);
+        String pairing = Fixtures.pairing(household, a, b);
+
+        as(Fixtures.volunteerToken(a)).body(REASON).post("/api/v1/households/" + household + "/contact").then()
+                .statusCode(200).body("phone", equalTo(phone));
+        as(Fixtures.volunteerToken(a)).body(REASON).post("/api/v1/households/" + other + "/contact").then()
+                .statusCode(403);
+        as(Fixtures.volunteerToken(outsider)).body(REASON).post("/api/v1/households/" + household + "/contact")
+                .then().statusCode(403);
+        // a volunteer never reveals another volunteer's number
+        as(Fixtures.volunteerToken(a)).body(REASON).post("/api/v1/volunteers/" + b + "/contact").then()
+                .statusCode(403);
+        as(TestStack.token("AUDITOR")).queryParam("entityId", household).get("/api/v1/audit-events").then()
+                .body("items.find { it.action == 'REVEAL' }.role", equalTo("VOLUNTEER"));
+        assertEquals(1, reveals(household));
+        assertEquals(0, reveals(other));
+
+        as(Fixtures.cityAdmin()).body(Map.of("reason", "结对调整")).post("/api/v1/pairings/" + pairing + "/end").then()
+                .statusCode(200);
+        as(Fixtures.volunteerToken(a)).body(REASON).post("/api/v1/households/" + household + "/contact").then()
+                .statusCode(403);
+    }
+
+    @Test
     void theDatabaseRefusesARevealWithoutAReason() {
         SQLException e = assertThrows(SQLException.class, () -> {
             try (var c = TestStack.superuser(); var st = c.createStatement()) {
