@@ -12,6 +12,6 @@ public record FundReport(UUID communityId, long donatedFen, long donationCount, 
         List<Spending> spending, String asOf) {
 
     /** One disbursement to an activity; {@code on} is its Asia/Shanghai date. */
-    public record Spending(UUID activityId, String title, long amountFen, LocalDate on) {
+    public record Spending(@Schema(nullable = true) UUID activityId, @Schema(nullable = true) String title, long amountFen, LocalDate on) {
     }
 }

@@ -26,7 +26,7 @@ public class FundResource {
     @Path("/{id}/fund")
     @PermitAll
     @SecurityRequirements
-    @Operation(summary = "A community fund's public report", description = "Totals in and out, the balance, and what "
+    @Operation(operationId = "getPublicFundReport", summary = "A community fund's public report", description = "Totals in and out, the balance, and what "
             + "the money paid for; no donor's or household's personal details.")
     public FundReport fund(@PathParam("id") UUID id) {
         return service.report(id);

@@ -2,11 +2,13 @@ package org.yimeng.volunteer.progress;
 
 import java.math.BigDecimal;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * One line of the review table: a county, or the total ({@code countyCode} "TOTAL"). Ratios have four decimals and
  * are 0 when their denominator is 0.
  */
-public record ProgressRow(String countyCode, String countyName, long communities, long pilots, long targetPilots,
+public record ProgressRow(@Schema(nullable = true) String countyCode, @Schema(nullable = true) String countyName, long communities, long pilots, long targetPilots,
         boolean pilotsMeetTarget, long households, long surveyed, long paired, BigDecimal coverageRatio,
         long archivesComplete, long wishesOpen, long wishesClaimed, long wishesFulfilled, long wishesCancelled,
         BigDecimal wishFulfilmentRate, long volunteers, long activeVolunteers, long volunteersMeetingWeeklyGoal,

@@ -1,6 +1,5 @@
 package org.yimeng.volunteer.wish;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -20,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.yimeng.kit.idempotency.Idempotency;
+import org.yimeng.kit.page.Page;
 
 /** A household's micro-wishes, recorded and read by staff in the household's scope. */
 @Path("/api/v1/households/{householdId}/wishes")
@@ -35,7 +35,7 @@ public class HouseholdWishResource {
 
     @POST
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "Record a household's micro-wish (201, OPEN)")
+    @Operation(operationId = "createWish", summary = "Record a household's micro-wish (201, OPEN)")
     public Response create(@PathParam("householdId") UUID householdId, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull CreateWishRequest request) {
         return idempotency.execute("wishes:" + householdId, key, request,
@@ -44,8 +44,8 @@ public class HouseholdWishResource {
 
     @GET
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "The household's wishes, oldest first")
-    public List<WishResponse> list(@PathParam("householdId") UUID householdId) {
-        return wishes.ofHousehold(householdId);
+    @Operation(operationId = "listHouseholdWishes", summary = "The household's wishes, oldest first")
+    public Page<WishResponse> list(@PathParam("householdId") UUID householdId) {
+        return new Page<>(wishes.ofHousehold(householdId), null);
     }
 }

@@ -149,7 +149,7 @@ public final class OpenApiContract {
     }
 
     /**
-     * The document's own conventions, each breach one line: every operation has a unique camelCase
+     * The document's own conventions, each breach one line: every {@code /api/} and {@code /public/} operation has a unique camelCase
      * {@code operationId}; every 4xx/5xx answer has an {@code application/problem+json} body; every {@code limit} is
      * bounded 1..500 with default 50; every pattern is anchored ({@code ^…$}); no 2xx JSON answer has an empty schema.
      */
@@ -157,6 +157,10 @@ public final class OpenApiContract {
         List<String> problems = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         eachOperation((key, op) -> {
+            String path = key.substring(key.indexOf(' ') + 1);
+            if (!path.startsWith("/api/") && !path.startsWith("/public/")) {
+                return; // the service's own /q/ endpoints and test-only resources
+            }
             String id = op.path("operationId").asText("");
             if (id.isEmpty()) {
                 problems.add(key + ": no operationId (add @Operation(operationId = \"camelCaseVerbNoun\"))");
