@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.yimeng.kit.idempotency.Idempotency;
 import org.yimeng.kit.page.Page;
@@ -40,6 +43,8 @@ public class ActivityResource {
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
     @Operation(operationId = "createActivity", summary = "Create an activity; with fundingFen > 0 it waits in FUNDING_PENDING and a FundingRequested "
             + "goes to the ledger")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActivityResponse.class)))
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull CreateActivityRequest request) {
         return idempotency.execute("activities", key, request,
                 () -> Response.status(Response.Status.CREATED).entity(activities.create(request)).build());
@@ -68,6 +73,8 @@ public class ActivityResource {
     @RolesAllowed({"VOLUNTEER", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
     @Operation(operationId = "signUpForActivity", summary = "Sign a volunteer up (a volunteer may sign themself up; 409 ACTIVITY_FULL, ALREADY_SIGNED_UP, "
             + "OVERLAPPING_SIGNUP, INVALID_ACTIVITY_STATE)")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignupResponse.class)))
     public Response signUp(@PathParam("id") UUID id, @Valid @NotNull SignupRequest request) {
         return Response.status(Response.Status.CREATED).entity(activities.signUp(id, request.volunteerId())).build();
     }

@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.yimeng.kit.idempotency.Idempotency;
 import org.yimeng.kit.page.Page;
@@ -38,6 +41,8 @@ public class HouseholdResource {
     @POST
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
     @Operation(operationId = "createHousehold", summary = "Record a household in difficulty (409 DUPLICATE_HOUSEHOLD with existingId)")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HouseholdResponse.class)))
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull CreateHouseholdRequest request) {
         return idempotency.execute("households", key, request,
                 () -> Response.status(Response.Status.CREATED).entity(households.create(request)).build());
@@ -80,6 +85,8 @@ public class HouseholdResource {
     @Path("/{id}/surveys")
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
     @Operation(operationId = "createSurvey", summary = "Record a needs survey of the household")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SurveyResponse.class)))
     public Response survey(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull CreateSurveyRequest request) {
         return idempotency.execute("surveys:" + id, key, request,

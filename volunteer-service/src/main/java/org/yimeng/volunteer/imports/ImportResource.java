@@ -72,6 +72,10 @@ public class ImportResource {
     @Operation(operationId = "uploadImport", summary = "Upload a spreadsheet as the raw body (.xlsx, or CSV in UTF-8/GBK): kind=households|volunteers|"
             + "surveys, mode=dry-run (default) or commit, communityId; 202 with the job (Location), 200 with the earlier "
             + "job when this file was already committed; 413 FILE_TOO_LARGE, 415 UNSUPPORTED_FILE_TYPE, 422 WRONG_TEMPLATE")
+    @APIResponse(responseCode = "202", description = "Accepted: the job runs (Location)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportJobResponse.class)))
+    @APIResponse(responseCode = "200", description = "The earlier job of this file (Idempotent-Replayed)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportJobResponse.class)))
     @RequestBody(content = {@Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response upload(@Parameter(required = true, schema = @Schema(enumeration = {"households", "volunteers", "surveys"}))
@@ -98,6 +102,10 @@ public class ImportResource {
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
     @Operation(operationId = "commitImport", summary = "Commit a finished dry run: every row is checked again and the valid ones added (202 with the "
             + "commit job; 200 with the earlier commit of the same file; 409 IMPORT_NOT_COMMITTABLE)")
+    @APIResponse(responseCode = "202", description = "Accepted: the job runs (Location)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportJobResponse.class)))
+    @APIResponse(responseCode = "200", description = "The earlier job of this file (Idempotent-Replayed)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportJobResponse.class)))
     public Response commit(@PathParam("id") UUID id) {
         return answer(imports.commit(id));
     }

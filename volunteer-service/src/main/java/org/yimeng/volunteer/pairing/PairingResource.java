@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.yimeng.kit.idempotency.Idempotency;
 import org.yimeng.kit.page.Page;
@@ -39,6 +42,8 @@ public class PairingResource {
     @Operation(operationId = "createPairing", summary = "Pair a household with two ACTIVE volunteers of its community (422 PAIRING_NEEDS_TWO_VOLUNTEERS, "
             + "VOLUNTEER_NOT_ACTIVE, VOLUNTEER_OUTSIDE_COMMUNITY, HOUSEHOLD_HAS_NO_GRID; 409 HOUSEHOLD_ALREADY_PAIRED, "
             + "VOLUNTEER_AT_CAPACITY)")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PairingResponse.class)))
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull CreatePairingRequest request) {
         return idempotency.execute("pairings", key, request,
                 () -> Response.status(Response.Status.CREATED).entity(pairings.create(request)).build());
@@ -82,6 +87,8 @@ public class PairingResource {
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
     @Operation(operationId = "createVisit", summary = "Record a visit by the pairing's volunteers; each gets a confirmed service record "
             + "(422 RECORDING_WINDOW_CLOSED after 10 working days)")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VisitResponse.class)))
     public Response visit(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull CreateVisitRequest request) {
         return idempotency.execute("visits:" + id, key, request,

@@ -18,8 +18,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.yimeng.kit.page.Page;
 
@@ -35,6 +37,8 @@ public class CommunityResource {
     @POST
     @RolesAllowed({"COUNTY_ADMIN", "CITY_ADMIN"})
     @Operation(operationId = "createCommunity", summary = "Create a village or community (409 DUPLICATE_COMMUNITY for the same county and name, or the same code)")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommunityResponse.class)))
     public Response create(@Valid @NotNull CreateCommunityRequest request) {
         return Response.status(Response.Status.CREATED).entity(places.createCommunity(request)).build();
     }
@@ -68,6 +72,8 @@ public class CommunityResource {
     @Path("/{id}/grids")
     @RolesAllowed({"COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
     @Operation(operationId = "createGrid", summary = "Create a grid in the community (409 DUPLICATE_GRID for a name already used there)")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GridResponse.class)))
     public Response createGrid(@PathParam("id") UUID id, @Valid @NotNull CreateGridRequest request) {
         return Response.status(Response.Status.CREATED).entity(places.createGrid(id, request)).build();
     }

@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.yimeng.kit.idempotency.Idempotency;
 import org.yimeng.kit.page.Page;
@@ -39,6 +42,8 @@ public class VolunteerResource {
     @POST
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
     @Operation(operationId = "registerVolunteer", summary = "Register a volunteer (consent required; 409 DUPLICATE_VOLUNTEER; 422 INVALID_ID_NUMBER)")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VolunteerResponse.class)))
     public Response register(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull CreateVolunteerRequest request) {
         return idempotency.execute("volunteers", key, request,
                 () -> Response.status(Response.Status.CREATED).entity(volunteers.register(request)).build());

@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.yimeng.kit.idempotency.Idempotency;
 import org.yimeng.kit.page.Page;
@@ -36,6 +39,8 @@ public class HouseholdWishResource {
     @POST
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
     @Operation(operationId = "createWish", summary = "Record a household's micro-wish (201, OPEN)")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WishResponse.class)))
     public Response create(@PathParam("householdId") UUID householdId, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull CreateWishRequest request) {
         return idempotency.execute("wishes:" + householdId, key, request,

@@ -109,8 +109,8 @@ public final class OpenApiContract {
             return List.of(operation + " " + status + ": content type '" + type + "' not declared (declared "
                     + fieldNames(response.path("content")) + ")");
         }
-        if (!type.contains("json")) {
-            return List.of();
+        if (!isJson(type)) {
+            return List.of(); // files (CSV, XLSX) and streams (NDJSON): the content type is what is checked
         }
         JsonNode body;
         try {
@@ -180,7 +180,7 @@ public final class OpenApiContract {
                     for (Iterator<Map.Entry<String, JsonNode>> m = content.fields(); m.hasNext();) {
                         Map.Entry<String, JsonNode> media = m.next();
                         JsonNode s = media.getValue().path("schema");
-                        if (media.getKey().contains("json") && (s.isMissingNode() || s.isEmpty())) {
+                        if (isJson(media.getKey()) && (s.isMissingNode() || s.isEmpty())) {
                             problems.add(key + " " + r.getKey() + " " + media.getKey() + ": empty schema");
                         }
                     }
@@ -202,6 +202,10 @@ public final class OpenApiContract {
             }
         });
         return problems;
+    }
+
+    private static boolean isJson(String mediaType) {
+        return mediaType.equals("application/json") || mediaType.endsWith("+json");
     }
 
     private JsonSchema schema(String pointer, JsonNode schema) {
