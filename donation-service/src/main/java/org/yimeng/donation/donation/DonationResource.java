@@ -48,7 +48,7 @@ public class DonationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("COLLECTOR")
-    @Operation(summary = "Record a donation",
+    @Operation(operationId = "recordDonation", summary = "Record a donation",
             description = "Idempotency-Key is required: the same key and body answer the first response again "
                     + "(header Idempotent-Replayed: true); the same key with another body is 422 IDEMPOTENCY_KEY_REUSED. "
                     + "422 UNKNOWN_PIGGY_BANK, UNKNOWN_COMMUNITY, PIGGY_BANK_RETIRED.")
@@ -78,7 +78,7 @@ public class DonationResource {
     @Path("/{entryId}/donor")
     @Blocking
     @RolesAllowed({"FINANCE", "CITY_ADMIN"})
-    @Operation(summary = "Erase a donor's name and phone", description = "The ledger entry and the chain stay as they are.")
+    @Operation(operationId = "eraseDonor", summary = "Erase a donor's name and phone", description = "The ledger entry and the chain stay as they are.")
     @APIResponse(responseCode = "204", description = "Erased (or there was nothing to erase)")
     public Response eraseDonor(@PathParam("entryId") UUID entryId) {
         service.eraseDonor(entryId);

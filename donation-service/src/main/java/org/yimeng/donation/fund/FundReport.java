@@ -21,7 +21,8 @@ public record FundReport(UUID communityId,
         long balanceFen, List<Spending> spending, String asOf) {
 
     /** One disbursement to an activity; {@code on} is its Asia/Shanghai date; {@code reversed} when taken back. */
-    public record Spending(UUID activityId, String title, long amountFen, LocalDate on,
+    public record Spending(@Schema(nullable = true) UUID activityId, @Schema(nullable = true) String title,
+            long amountFen, LocalDate on,
             @Schema(description = "The disbursement was reversed; its amount is back in the fund (correctionsFen)") boolean reversed) {
     }
 }

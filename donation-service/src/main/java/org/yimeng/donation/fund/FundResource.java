@@ -26,7 +26,7 @@ public class FundResource {
     @Path("/{id}/fund")
     @PermitAll
     @SecurityRequirements
-    @Operation(summary = "A community fund's public report", description = "Donated (donations), spent "
+    @Operation(operationId = "getPublicFundReport", summary = "A community fund's public report", description = "Donated (donations), spent "
             + "(disbursements) and corrections (signed reversals) on their own lines, the balance = donated - spent + "
             + "corrections, and what the money paid for; no donor's or household's personal details.")
     public FundReport fund(@PathParam("id") UUID id) {

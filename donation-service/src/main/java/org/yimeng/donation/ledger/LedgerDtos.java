@@ -18,7 +18,7 @@ public final class LedgerDtos {
             String creditAccount, long amountFen,
             @Schema(format = "date-time", example = "2025-05-18T04:49:00.000000Z") String occurredAt,
             @Schema(format = "date-time", example = "2025-05-18T04:49:00.000000Z") String recordedAt,
-            UUID reversalOf, String prevHash, String hash) {
+            @Schema(nullable = true) UUID reversalOf, String prevHash, String hash) {
         public static EntryView of(Entry e) {
             return new EntryView(e.sequence(), e.entryId(), e.type(), e.communityId(), e.debitAccount(), e.creditAccount(),
                     e.amountFen(), ChainHash.instant(e.occurredAt()), ChainHash.instant(e.recordedAt()), e.reversalOf(),
@@ -27,7 +27,7 @@ public final class LedgerDtos {
     }
 
     @Schema(description = "A community fund's balance: credits minus debits of entries that occurred before asOf")
-    public record BalanceView(UUID communityId, long balanceFen, String asOf, Long lastSequence) {
+    public record BalanceView(UUID communityId, long balanceFen, String asOf, @Schema(nullable = true) Long lastSequence) {
     }
 
     @Schema(description = "A fund statement for [from, to) in Asia/Shanghai dates, by occurredAt: "
@@ -41,8 +41,8 @@ public final class LedgerDtos {
     }
 
     @Schema(description = "The result of recomputing the chain")
-    public record VerifyView(boolean valid, long checked, Long headSequence, String headHash, Long firstInvalidSequence,
-            String reason) {
+    public record VerifyView(boolean valid, long checked, @Schema(nullable = true) Long headSequence, @Schema(nullable = true) String headHash, @Schema(nullable = true) Long firstInvalidSequence,
+            @Schema(nullable = true) String reason) {
     }
 
     public record ReversalRequest(@NotBlank @Size(max = 500) String reason) {

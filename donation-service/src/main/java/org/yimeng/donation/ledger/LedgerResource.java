@@ -68,7 +68,7 @@ public class LedgerResource {
     @GET
     @Path("/entries")
     @RolesAllowed({READERS_AUDITOR, "FINANCE", "CITY_ADMIN", "COUNTY_ADMIN", "COMMUNITY_ADMIN"})
-    @Operation(summary = "List entries (keyset pages by sequence)",
+    @Operation(operationId = "listLedgerEntries", summary = "List entries (keyset pages by sequence)",
             description = "Filters: communityId, type, and occurredAt in [from, to).")
     public Page<EntryView> entries(@QueryParam("communityId") UUID communityId, @QueryParam("type") EntryType type,
             @QueryParam("from") Instant from, @QueryParam("to") Instant to, @QueryParam("limit") Integer limit,
@@ -86,7 +86,7 @@ public class LedgerResource {
     @GET
     @Path("/communities/{id}/balance")
     @RolesAllowed({READERS_AUDITOR, "FINANCE", "CITY_ADMIN", "COUNTY_ADMIN", "COMMUNITY_ADMIN"})
-    @Operation(summary = "A community fund's balance as of an instant",
+    @Operation(operationId = "getFundBalance", summary = "A community fund's balance as of an instant",
             description = "Entries that occurred before asOf (default now); lastSequence is the last one counted.")
     public BalanceView balance(@PathParam("id") UUID id, @QueryParam("asOf") Instant asOf) {
         scope.checkRead(id);
@@ -97,7 +97,7 @@ public class LedgerResource {
     @Path("/communities/{id}/statement")
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @RolesAllowed({READERS_AUDITOR, "FINANCE", "CITY_ADMIN", "COUNTY_ADMIN", "COMMUNITY_ADMIN"})
-    @Operation(summary = "A fund statement for Asia/Shanghai dates [from, to)",
+    @Operation(operationId = "getFundStatement", summary = "A fund statement for Asia/Shanghai dates [from, to)",
             description = "in = donations, out = disbursements, corrections = the signed sum of reversals; "
                     + "closing = opening + in - out + corrections. Accept: text/csv gives it for people: UTF-8 BOM, "
                     + "Chinese headers, yuan beside fen, each entry with its running balance, receipt number, channel, "
@@ -130,7 +130,7 @@ public class LedgerResource {
     @Path("/export")
     @Produces({NDJSON, CSV})
     @RolesAllowed({READERS_AUDITOR, "FINANCE"})
-    @Operation(summary = "Export a sequence range of the chain, streamed",
+    @Operation(operationId = "exportLedger", summary = "Export a sequence range of the chain, streamed",
             description = "One entry per line (application/x-ndjson) or row (text/csv), in sequence order, with every "
                     + "field of the hash line.")
     @APIResponse(responseCode = "200", description = "The entries", content = {@Content(mediaType = NDJSON),
@@ -146,7 +146,7 @@ public class LedgerResource {
     @GET
     @Path("/verify")
     @RolesAllowed({READERS_AUDITOR, "FINANCE"})
-    @Operation(summary = "Recompute the chain and report the first bad sequence",
+    @Operation(operationId = "verifyLedger", summary = "Recompute the chain and report the first bad sequence",
             description = "headSequence and headHash are the chain's recorded head, whatever range was checked.")
     public VerifyView verify(@QueryParam("fromSequence") Long fromSequence, @QueryParam("toSequence") Long toSequence) {
         checkRange(fromSequence, toSequence);
@@ -157,7 +157,7 @@ public class LedgerResource {
     @Path("/entries/{entryId}/reversal")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("FINANCE")
-    @Operation(summary = "Reverse an entry",
+    @Operation(operationId = "reverseLedgerEntry", summary = "Reverse an entry",
             description = "Appends a REVERSAL of the same amount between the same accounts, the other way round. "
                     + "409 ALREADY_REVERSED; 422 INSUFFICIENT_FUNDS when the fund no longer holds the amount.")
     @APIResponse(responseCode = "201", description = "The reversal entry",

@@ -34,7 +34,7 @@ public class PiggyBankResource {
 
     @POST
     @RolesAllowed({"COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "Set up a piggy-bank for a community",
+    @Operation(operationId = "createPiggyBank", summary = "Set up a piggy-bank for a community",
             description = "422 UNKNOWN_COMMUNITY until the community reached the ledger over Kafka.")
     @APIResponse(responseCode = "201", description = "The piggy-bank, with its printable code")
     public Response create(@Valid @NotNull CreatePiggyBank request) {
@@ -43,7 +43,7 @@ public class PiggyBankResource {
 
     @GET
     @RolesAllowed({"COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN", "AUDITOR", "FINANCE", "COLLECTOR"})
-    @Operation(summary = "List piggy-banks (keyset pages)")
+    @Operation(operationId = "listPiggyBanks", summary = "List piggy-banks (keyset pages)")
     public Page<PiggyBankView> list(@QueryParam("communityId") UUID communityId, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         return service.list(communityId, limit, cursor);
@@ -52,7 +52,7 @@ public class PiggyBankResource {
     @POST
     @Path("/{id}/retire")
     @RolesAllowed({"COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "Retire a piggy-bank", description = "Donations to a retired piggy-bank get 422 PIGGY_BANK_RETIRED.")
+    @Operation(operationId = "retirePiggyBank", summary = "Retire a piggy-bank", description = "Donations to a retired piggy-bank get 422 PIGGY_BANK_RETIRED.")
     public PiggyBankView retire(@PathParam("id") UUID id) {
         return service.retire(id);
     }

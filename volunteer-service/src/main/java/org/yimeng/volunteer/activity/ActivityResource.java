@@ -1,6 +1,6 @@
 package org.yimeng.volunteer.activity;
 
-import java.util.List;
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.yimeng.kit.error.ApiException;
@@ -49,8 +51,10 @@ public class ActivityResource {
 
     @POST
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "Create an activity; with fundingFen > 0 it waits in FUNDING_PENDING and a FundingRequested "
+    @Operation(operationId = "createActivity", summary = "Create an activity; with fundingFen > 0 it waits in FUNDING_PENDING and a FundingRequested "
             + "goes to the ledger")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActivityResponse.class)))
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull CreateActivityRequest request) {
         return idempotency.execute("activities", key, request,
                 () -> Response.status(Response.Status.CREATED).entity(activities.create(request)).build());
@@ -58,20 +62,18 @@ public class ActivityResource {
 
     @GET
     @RolesAllowed({"VOLUNTEER", "RESIDENT", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "List activities (filters communityId, kind, status, from, to: those overlapping [from, to)); "
+    @Operation(operationId = "listActivities", summary = "List activities (filters communityId, kind, status, from, to: those overlapping [from, to)); "
             + "staff see their scope, volunteers every activity")
-    public Page<ActivityResponse> list(@QueryParam("communityId") String communityId, @QueryParam("kind") String kind,
-            @QueryParam("status") String status, @QueryParam("from") String from, @QueryParam("to") String to,
+    public Page<ActivityResponse> list(@QueryParam("communityId") UUID communityId, @QueryParam("kind") ActivityKind kind,
+            @QueryParam("status") ActivityStatus status, @QueryParam("from") Instant from, @QueryParam("to") Instant to,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        return activities.list(Params.uuid("communityId", communityId), Params.enumOf(ActivityKind.class, "kind", kind),
-                Params.enumOf(ActivityStatus.class, "status", status), Params.instant("from", from),
-                Params.instant("to", to), limit, cursor);
+        return activities.list(communityId, kind, status, from, to, limit, cursor);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({"VOLUNTEER", "RESIDENT", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "One activity with status, signups and fundingFen")
+    @Operation(operationId = "getActivity", summary = "One activity with status, signups and fundingFen")
     public ActivityResponse get(@PathParam("id") UUID id) {
         return activities.get(id);
     }
@@ -79,8 +81,10 @@ public class ActivityResource {
     @POST
     @Path("/{id}/signups")
     @RolesAllowed({"VOLUNTEER", "RESIDENT", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "Sign a volunteer up (a volunteer may omit volunteerId to sign themself up, naming another "
+    @Operation(operationId = "signUpForActivity", summary = "Sign a volunteer up (a volunteer may omit volunteerId to sign themself up, naming another "
             + "is 403; 409 ACTIVITY_FULL, ALREADY_SIGNED_UP, OVERLAPPING_SIGNUP, INVALID_ACTIVITY_STATE)")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignupResponse.class)))
     public Response signUp(@PathParam("id") UUID id, @Valid @NotNull SignupRequest request) {
         UUID volunteerId = request.volunteerId();
         if (volunteerId == null) {
@@ -104,15 +108,15 @@ public class ActivityResource {
     @GET
     @Path("/{id}/signups")
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "The activity's sign-ups with their attendance")
-    public List<SignupResponse> signups(@PathParam("id") UUID id) {
-        return activities.signups(id);
+    @Operation(operationId = "listActivitySignups", summary = "The activity's sign-ups with their attendance")
+    public Page<SignupResponse> signups(@PathParam("id") UUID id) {
+        return new Page<>(activities.signups(id), null);
     }
 
     @POST
     @Path("/{id}/check-in")
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "Check a signed-up volunteer in (at defaults to now; 409 NOT_SIGNED_UP, ALREADY_CHECKED_IN, "
+    @Operation(operationId = "checkInToActivity", summary = "Check a signed-up volunteer in (at defaults to now; 409 NOT_SIGNED_UP, ALREADY_CHECKED_IN, "
             + "ACTIVITY_NOT_STARTED)")
     public SignupResponse checkIn(@PathParam("id") UUID id, @Valid @NotNull AttendanceRequest request) {
         return activities.checkIn(id, request);
@@ -121,7 +125,7 @@ public class ActivityResource {
     @POST
     @Path("/{id}/check-out")
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "Check a volunteer out (409 NOT_SIGNED_UP, NOT_CHECKED_IN, ALREADY_CHECKED_OUT; "
+    @Operation(operationId = "checkOutOfActivity", summary = "Check a volunteer out (409 NOT_SIGNED_UP, NOT_CHECKED_IN, ALREADY_CHECKED_OUT; "
             + "422 CHECK_OUT_BEFORE_CHECK_IN)")
     public SignupResponse checkOut(@PathParam("id") UUID id, @Valid @NotNull AttendanceRequest request) {
         return activities.checkOut(id, request);
@@ -131,7 +135,7 @@ public class ActivityResource {
     @Path("/{id}/complete")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "Complete the activity: attendance becomes service records (422 RECORDING_WINDOW_CLOSED after "
+    @Operation(operationId = "completeActivity", summary = "Complete the activity: attendance becomes service records (422 RECORDING_WINDOW_CLOSED after "
             + "10 working days; 409 INVALID_ACTIVITY_STATE before its end, while funding is pending, or twice)")
     public CompletionResponse complete(@PathParam("id") UUID id) {
         return activities.complete(id);
@@ -140,9 +144,9 @@ public class ActivityResource {
     @GET
     @Path("/{id}/candidates")
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "Volunteers ranked for a call-out: ACTIVE, every wanted skill, not busy then; nearest first "
+    @Operation(operationId = "listActivityCandidates", summary = "Volunteers ranked for a call-out: ACTIVE, every wanted skill, not busy then; nearest first "
             + "(same grid, community, county), then most hours")
-    public List<CandidateResponse> candidates(@PathParam("id") UUID id, @QueryParam("limit") Integer limit) {
-        return activities.candidates(id, limit);
+    public Page<CandidateResponse> candidates(@PathParam("id") UUID id, @QueryParam("limit") Integer limit) {
+        return new Page<>(activities.candidates(id, limit), null);
     }
 }

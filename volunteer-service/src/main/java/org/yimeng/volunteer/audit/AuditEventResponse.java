@@ -12,10 +12,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * carries the {@code reason} the caller gave.
  */
 public record AuditEventResponse(UUID id, Instant at, String actor, String role, ScopeClaims scope,
-        AuditTrail.Action action, AuditTrail.EntityType entityType, UUID entityId, List<UUID> entityIds,
-        List<String> fields, @Schema(nullable = true) String reason) {
+        AuditTrail.Action action, AuditTrail.EntityType entityType, @Schema(nullable = true) UUID entityId,
+        @Schema(nullable = true) List<UUID> entityIds, @Schema(nullable = true) List<String> fields,
+        @Schema(nullable = true) String reason) {
 
     /** The caller's scope claims as the token carried them. */
-    public record ScopeClaims(String county, UUID community, UUID grid, UUID volunteer) {
+    public record ScopeClaims(@Schema(nullable = true) String county, @Schema(nullable = true) UUID community, @Schema(nullable = true) UUID grid, @Schema(nullable = true) UUID volunteer) {
     }
 }

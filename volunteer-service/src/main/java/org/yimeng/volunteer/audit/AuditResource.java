@@ -1,5 +1,8 @@
 package org.yimeng.volunteer.audit;
 
+import java.time.Instant;
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -23,14 +26,12 @@ public class AuditResource {
 
     @GET
     @RolesAllowed({"CITY_ADMIN", "AUDITOR"})
-    @Operation(summary = "Who read or changed households' and volunteers' personal data (filters entityType, entityId "
+    @Operation(operationId = "listAuditEvents", summary = "Who read or changed households' and volunteers' personal data (filters entityType, entityId "
             + "— also matches lists that showed it —, actor, from, to as instants, half-open); oldest first")
-    public Page<AuditEventResponse> list(@QueryParam("entityType") String entityType,
-            @QueryParam("entityId") String entityId, @QueryParam("actor") String actor,
-            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") Integer limit,
+    public Page<AuditEventResponse> list(@QueryParam("entityType") AuditTrail.EntityType entityType,
+            @QueryParam("entityId") UUID entityId, @QueryParam("actor") String actor,
+            @QueryParam("from") Instant from, @QueryParam("to") Instant to, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
-        return trail.query(Params.enumOf(AuditTrail.EntityType.class, "entityType", entityType),
-                Params.uuid("entityId", entityId), Params.text("actor", actor, 200),
-                Params.instant("from", from), Params.instant("to", to), limit, cursor);
+        return trail.query(entityType, entityId, Params.text("actor", actor, 200), from, to, limit, cursor);
     }
 }

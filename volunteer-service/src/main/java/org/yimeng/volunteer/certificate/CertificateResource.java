@@ -23,7 +23,7 @@ public class CertificateResource {
 
     @GET
     @RolesAllowed({"VOLUNTEER", "RESIDENT", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "The volunteer's certificate: confirmed service time, records, recording organisation and a "
+    @Operation(operationId = "getVolunteerCertificate", summary = "The volunteer's certificate: confirmed service time, records, recording organisation and a "
             + "verification code (the same code until new service is confirmed; a volunteer gets only their own)")
     public CertificateResponse get(@PathParam("id") UUID id) {
         return certificates.issue(id);

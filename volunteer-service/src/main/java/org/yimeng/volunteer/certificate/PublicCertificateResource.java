@@ -22,7 +22,7 @@ public class PublicCertificateResource {
     @GET
     @Path("/{code}")
     @PermitAll
-    @Operation(summary = "Verify a certificate by its code (no token): the certified service without ID number or "
+    @Operation(operationId = "verifyCertificate", summary = "Verify a certificate by its code (no token): the certified service without ID number or "
             + "phone (404 CERTIFICATE_NOT_FOUND)")
     public CertificateResponse verify(@PathParam("code") String code) {
         return certificates.verify(code);

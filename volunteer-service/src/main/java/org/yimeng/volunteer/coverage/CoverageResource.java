@@ -1,5 +1,7 @@
 package org.yimeng.volunteer.coverage;
 
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -9,8 +11,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.yimeng.volunteer.support.Params;
 
 /** The "一网帮尽" view of an area. */
 @Path("/api/v1/coverage")
@@ -22,11 +25,11 @@ public class CoverageResource {
 
     @GET
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "Households, surveyed, paired, unpaired (with ids), coverage ratio and duplicate active pairings "
+    @Operation(operationId = "getCoverage", summary = "Households, surveyed, paired, unpaired (with ids), coverage ratio and duplicate active pairings "
             + "of exactly one of countyCode, communityId or gridId, with a per-grid breakdown")
-    public CoverageResponse get(@QueryParam("countyCode") String countyCode, @QueryParam("communityId") String communityId,
-            @QueryParam("gridId") String gridId) {
+    public CoverageResponse get(@Parameter(description = "County code", schema = @Schema(pattern = "^[0-9]{6}$", maxLength = 6)) @QueryParam("countyCode") String countyCode, @QueryParam("communityId") UUID communityId,
+            @QueryParam("gridId") UUID gridId) {
         return coverage.coverage(countyCode == null || countyCode.isBlank() ? null : countyCode.trim(),
-                Params.uuid("communityId", communityId), Params.uuid("gridId", gridId));
+                communityId, gridId);
     }
 }

@@ -1,6 +1,5 @@
 package org.yimeng.volunteer.household;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -48,7 +47,9 @@ public class HouseholdResource {
 
     @POST
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "Record a household in difficulty (409 DUPLICATE_HOUSEHOLD with existingId)")
+    @Operation(operationId = "createHousehold", summary = "Record a household in difficulty (409 DUPLICATE_HOUSEHOLD with existingId)")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HouseholdResponse.class)))
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull CreateHouseholdRequest request) {
         return idempotency.execute("households", key, request,
                 () -> Response.status(Response.Status.CREATED).entity(households.create(request)).build());
@@ -56,18 +57,17 @@ public class HouseholdResource {
 
     @GET
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "List households in your scope (filters communityId, gridId, paired, surveyed)")
-    public Page<HouseholdResponse> list(@QueryParam("communityId") String communityId, @QueryParam("gridId") String gridId,
-            @QueryParam("paired") String paired, @QueryParam("surveyed") String surveyed,
+    @Operation(operationId = "listHouseholds", summary = "List households in your scope (filters communityId, gridId, paired, surveyed)")
+    public Page<HouseholdResponse> list(@QueryParam("communityId") UUID communityId, @QueryParam("gridId") UUID gridId,
+            @QueryParam("paired") Boolean paired, @QueryParam("surveyed") Boolean surveyed,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        return households.list(Params.uuid("communityId", communityId), Params.uuid("gridId", gridId),
-                Params.bool("paired", paired), Params.bool("surveyed", surveyed), limit, cursor);
+        return households.list(communityId, gridId, paired, surveyed, limit, cursor);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "One household with its basic archive status and active pairing")
+    @Operation(operationId = "getHousehold", summary = "One household with its basic archive status and active pairing")
     public HouseholdResponse get(@PathParam("id") UUID id) {
         return households.get(id);
     }
@@ -75,7 +75,7 @@ public class HouseholdResource {
     @PATCH
     @Path("/{id}")
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "Place a household in a grid or change its phone, member count or categories")
+    @Operation(operationId = "updateHousehold", summary = "Place a household in a grid or change its phone, member count or categories")
     public HouseholdResponse update(@PathParam("id") UUID id, @Valid @NotNull UpdateHouseholdRequest request) {
         return households.update(id, request);
     }
@@ -83,7 +83,7 @@ public class HouseholdResource {
     @POST
     @Path("/{id}/erase")
     @RolesAllowed({"COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "Erase the household's personal details on request; counts, coverage and pairings stay")
+    @Operation(operationId = "eraseHousehold", summary = "Erase the household's personal details on request; counts, coverage and pairings stay")
     public HouseholdResponse erase(@PathParam("id") UUID id) {
         return households.erase(id);
     }
@@ -91,7 +91,9 @@ public class HouseholdResource {
     @POST
     @Path("/{id}/surveys")
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "Record a needs survey of the household")
+    @Operation(operationId = "createSurvey", summary = "Record a needs survey of the household")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SurveyResponse.class)))
     public Response survey(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull CreateSurveyRequest request) {
         return idempotency.execute("surveys:" + id, key, request,
@@ -101,9 +103,9 @@ public class HouseholdResource {
     @GET
     @Path("/{id}/surveys")
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "The household's needs surveys, oldest first")
-    public List<SurveyResponse> surveys(@PathParam("id") UUID id) {
-        return households.surveys(id);
+    @Operation(operationId = "listHouseholdSurveys", summary = "The household's needs surveys, oldest first")
+    public Page<SurveyResponse> surveys(@PathParam("id") UUID id) {
+        return new Page<>(households.surveys(id), null);
     }
 
     @POST

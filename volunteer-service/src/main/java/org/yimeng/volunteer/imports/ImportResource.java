@@ -24,14 +24,16 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.yimeng.kit.error.ApiException;
 import org.yimeng.kit.page.Cursor;
 import org.yimeng.kit.page.Page;
-import org.yimeng.volunteer.support.Params;
 
 /**
  * Spreadsheet imports of households, volunteers and needs surveys: templates, uploads (dry run or commit), the
@@ -50,9 +52,14 @@ public class ImportResource {
     @Path("/templates/{kind}")
     @Produces({XLSX, "text/csv", MediaType.APPLICATION_JSON})
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "Download the import template of households, volunteers or surveys (format=xlsx|csv), "
+    @Operation(operationId = "getImportTemplate", summary = "Download the import template of households, volunteers or surveys (format=xlsx|csv), "
             + "with the Chinese column headers")
-    public Response template(@PathParam("kind") String kind, @QueryParam("format") String format) {
+    @APIResponse(responseCode = "200", description = "The template file", content = {
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
+    public Response template(@Parameter(schema = @Schema(enumeration = {"households", "volunteers", "surveys"})) @PathParam("kind") String kind,
+            @Parameter(schema = @Schema(enumeration = {"xlsx", "csv"}, defaultValue = "xlsx")) @QueryParam("format") String format) {
         Template template = Template.of(ImportKind.of(kind));
         FileFormat f = FileFormat.ofQuery(format);
         StreamingOutput body = out -> TemplateFiles.write(template, f, out);
@@ -62,24 +69,29 @@ public class ImportResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "Upload a spreadsheet as the raw body (.xlsx, or CSV in UTF-8/GBK): kind=households|volunteers|"
+    @Operation(operationId = "uploadImport", summary = "Upload a spreadsheet as the raw body (.xlsx, or CSV in UTF-8/GBK): kind=households|volunteers|"
             + "surveys, mode=dry-run (default) or commit, communityId; 202 with the job (Location), 200 with the earlier "
             + "job when this file was already committed; 413 FILE_TOO_LARGE, 415 UNSUPPORTED_FILE_TYPE, 422 WRONG_TEMPLATE")
-    @RequestBody(content = {@Content(mediaType = XLSX, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")),
-            @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary"))})
-    public Response upload(@QueryParam("kind") String kind, @QueryParam("mode") String mode,
-            @QueryParam("communityId") String communityId, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+    @APIResponse(responseCode = "202", description = "Accepted: the job runs (Location)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportJobResponse.class)))
+    @APIResponse(responseCode = "200", description = "The earlier job of this file (Idempotent-Replayed)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportJobResponse.class)))
+    @RequestBody(content = {@Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    public Response upload(@Parameter(required = true, schema = @Schema(enumeration = {"households", "volunteers", "surveys"}))
+            @QueryParam("kind") String kind,
+            @Parameter(schema = @Schema(enumeration = {"dry-run", "commit"}, defaultValue = "dry-run")) @QueryParam("mode") String mode,
+            @QueryParam("communityId") UUID communityId, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             InputStream body) {
         ImportKind k = ImportKind.of(kind);
         ImportJob.Mode m = mode(mode);
-        UUID community = Params.uuid("communityId", communityId);
-        return answer(imports.upload(k, m, community, contentType, body));
+        return answer(imports.upload(k, m, communityId, contentType, body));
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "An import job's state and progress: rows done, valid, invalid, skipped (already registered), "
+    @Operation(operationId = "getImport", summary = "An import job's state and progress: rows done, valid, invalid, skipped (already registered), "
             + "committed")
     public ImportJobResponse get(@PathParam("id") UUID id) {
         return imports.get(id);
@@ -88,8 +100,12 @@ public class ImportResource {
     @POST
     @Path("/{id}/commit")
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "Commit a finished dry run: every row is checked again and the valid ones added (202 with the "
+    @Operation(operationId = "commitImport", summary = "Commit a finished dry run: every row is checked again and the valid ones added (202 with the "
             + "commit job; 200 with the earlier commit of the same file; 409 IMPORT_NOT_COMMITTABLE)")
+    @APIResponse(responseCode = "202", description = "Accepted: the job runs (Location)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportJobResponse.class)))
+    @APIResponse(responseCode = "200", description = "The earlier job of this file (Idempotent-Replayed)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportJobResponse.class)))
     public Response commit(@PathParam("id") UUID id) {
         return answer(imports.commit(id));
     }
@@ -98,9 +114,15 @@ public class ImportResource {
     @Path("/{id}/report")
     @Produces({"text/csv", XLSX, MediaType.APPLICATION_JSON})
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "The per-row report of an import (format=csv (default), xlsx, or json with limit/cursor): "
+    @Operation(operationId = "getImportReport", summary = "The per-row report of an import (format=csv (default), xlsx, or json with limit/cursor): "
             + "row number as in the sheet, column header, code, message, outcome ERROR or SKIPPED")
-    public Response report(@PathParam("id") UUID id, @QueryParam("format") String format,
+    @APIResponse(responseCode = "200", description = "The report: CSV, XLSX or a JSON page", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuePage.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    public Response report(@PathParam("id") UUID id,
+            @Parameter(schema = @Schema(enumeration = {"csv", "xlsx", "json"}, defaultValue = "csv")) @QueryParam("format") String format,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         ImportJobResponse job = imports.get(id);
         if ("json".equalsIgnoreCase(format)) {
@@ -131,8 +153,12 @@ public class ImportResource {
         return file(body, f, "导入报告-" + job.kind() + "-" + id);
     }
 
+    /** The JSON report's page as the document describes it ({@code Page<IssueResponse>}). */
+    public record IssuePage(List<IssueResponse> items, @Schema(nullable = true) String nextCursor) {
+    }
+
     /** One report row in JSON. */
-    public record IssueResponse(int row, String column, String code, String message, RowIssue.Outcome outcome) {
+    public record IssueResponse(int row, @Schema(nullable = true) String column, String code, String message, RowIssue.Outcome outcome) {
     }
 
     private static IssueResponse issue(Object[] r) {

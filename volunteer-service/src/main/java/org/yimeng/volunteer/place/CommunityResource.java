@@ -18,9 +18,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.yimeng.kit.page.Page;
-import org.yimeng.volunteer.support.Params;
 
 /** Villages/communities, their pilot designation and their grids. */
 @Path("/api/v1/communities")
@@ -33,24 +36,26 @@ public class CommunityResource {
 
     @POST
     @RolesAllowed({"COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "Create a village or community (409 DUPLICATE_COMMUNITY for the same county and name, or the same code)")
+    @Operation(operationId = "createCommunity", summary = "Create a village or community (409 DUPLICATE_COMMUNITY for the same county and name, or the same code)")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommunityResponse.class)))
     public Response create(@Valid @NotNull CreateCommunityRequest request) {
         return Response.status(Response.Status.CREATED).entity(places.createCommunity(request)).build();
     }
 
     @GET
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "List communities in your scope (filters countyCode, pilot)")
-    public Page<CommunityResponse> list(@QueryParam("countyCode") String countyCode, @QueryParam("pilot") String pilot,
+    @Operation(operationId = "listCommunities", summary = "List communities in your scope (filters countyCode, pilot)")
+    public Page<CommunityResponse> list(@Parameter(description = "County code", schema = @Schema(pattern = "^[0-9]{6}$", maxLength = 6)) @QueryParam("countyCode") String countyCode, @QueryParam("pilot") Boolean pilot,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         return places.communities(countyCode == null || countyCode.isBlank() ? null : countyCode.trim(),
-                Params.bool("pilot", pilot), limit, cursor);
+                pilot, limit, cursor);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "One community with pilot, pilotSince and fundBalanceFen")
+    @Operation(operationId = "getCommunity", summary = "One community with pilot, pilotSince and fundBalanceFen")
     public CommunityResponse get(@PathParam("id") UUID id) {
         return places.community(id);
     }
@@ -58,7 +63,7 @@ public class CommunityResource {
     @PUT
     @Path("/{id}/pilot")
     @RolesAllowed({"COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "Designate the community as a pilot or withdraw it")
+    @Operation(operationId = "setCommunityPilot", summary = "Designate the community as a pilot or withdraw it")
     public CommunityResponse pilot(@PathParam("id") UUID id, @Valid @NotNull PilotRequest request) {
         return places.setPilot(id, request.pilot());
     }
@@ -66,7 +71,9 @@ public class CommunityResource {
     @POST
     @Path("/{id}/grids")
     @RolesAllowed({"COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "Create a grid in the community (409 DUPLICATE_GRID for a name already used there)")
+    @Operation(operationId = "createGrid", summary = "Create a grid in the community (409 DUPLICATE_GRID for a name already used there)")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GridResponse.class)))
     public Response createGrid(@PathParam("id") UUID id, @Valid @NotNull CreateGridRequest request) {
         return Response.status(Response.Status.CREATED).entity(places.createGrid(id, request)).build();
     }
@@ -74,7 +81,7 @@ public class CommunityResource {
     @GET
     @Path("/{id}/grids")
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "List the community's grids")
+    @Operation(operationId = "listCommunityGrids", summary = "List the community's grids")
     public Page<GridResponse> grids(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         return places.grids(id, limit, cursor);

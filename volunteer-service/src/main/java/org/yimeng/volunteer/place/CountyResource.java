@@ -11,6 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.yimeng.kit.page.Page;
 
@@ -24,7 +26,7 @@ public class CountyResource {
 
     @GET
     @RolesAllowed({"VOLUNTEER", "RESIDENT", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "List the city's counties, districts and zones with their codes")
+    @Operation(operationId = "listCounties", summary = "List the city's counties, districts and zones with their codes")
     public Page<CountyResponse> list() {
         List<CountyResponse> all = places.counties();
         return new Page<>(all, null);
@@ -33,8 +35,9 @@ public class CountyResource {
     @GET
     @Path("/{code}/pilot-status")
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "Pilot communities of a county against the target ratio (requiredPilots = ceil(targetRatio × communities))")
-    public PilotStatusResponse pilotStatus(@PathParam("code") String code) {
+    @Operation(operationId = "getCountyPilotStatus", summary = "Pilot communities of a county against the target ratio (requiredPilots = ceil(targetRatio × communities))")
+    public PilotStatusResponse pilotStatus(
+            @Parameter(description = "County code", schema = @Schema(pattern = "^[0-9]{6}$", maxLength = 6)) @PathParam("code") String code) {
         return places.pilotStatus(code);
     }
 }

@@ -5,11 +5,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.yimeng.model.CommunityKind;
 
 /** A new village or community. */
 public record CreateCommunityRequest(
-        @NotBlank @Size(max = 20) String countyCode,
+        @NotBlank @Size(max = 20) @Schema(description = "County code", pattern = "^[0-9]{6}$") String countyCode,
         @NotBlank @Size(max = 100) String name,
         @NotNull CommunityKind kind,
         @Pattern(regexp = "[0-9]{12}", message = "must be 12 digits") String code) {

@@ -14,6 +14,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The progress review per county and city-wide, as JSON or (Accept: text/csv) as a spreadsheet. */
@@ -28,11 +33,15 @@ public class ProgressResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @RolesAllowed({"COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN", "AUDITOR"})
-    @Operation(summary = "Progress review per county and total (?countyCode= for one, with a row per community; "
+    @Operation(operationId = "getProgress", summary = "Progress review per county and total (?countyCode= for one, with a row per community; "
             + "?communityId= for one community, the default of a COMMUNITY_ADMIN): pilots vs target, households, "
             + "surveyed, paired, coverage, archives complete, wishes by status and fulfilment rate, volunteers, "
             + "weekly-goal ratio, service minutes, this year's programme calendar; Accept: text/csv for the same tables")
-    public Response get(@QueryParam("countyCode") String countyCode, @QueryParam("communityId") UUID communityId,
+    @APIResponse(responseCode = "200", description = "The review as JSON, or the same table as CSV", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgressResponse.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
+    public Response get(@Parameter(description = "County code", schema = @Schema(pattern = "^[0-9]{6}$", maxLength = 6))
+            @QueryParam("countyCode") String countyCode, @QueryParam("communityId") UUID communityId,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         ProgressResponse p = progress.progress(countyCode, communityId);
         if (wantsCsv(accept)) {

@@ -10,7 +10,8 @@ import org.yimeng.volunteer.place.PilotState;
  * are 0 when their denominator is 0. Without communities {@code pilotsMeetTarget} is null and {@code pilotState}
  * NO_COMMUNITIES.
  */
-public record ProgressRow(String countyCode, String countyName, long communities, long pilots, long targetPilots,
+public record ProgressRow(@Schema(nullable = true) String countyCode, @Schema(nullable = true) String countyName,
+        long communities, long pilots, long targetPilots,
         @Schema(nullable = true) Boolean pilotsMeetTarget, long households, long surveyed, long paired, BigDecimal coverageRatio,
         long archivesComplete, long wishesOpen, long wishesClaimed, long wishesFulfilled, long wishesCancelled,
         BigDecimal wishFulfilmentRate, long volunteers, long activeVolunteers, long volunteersMeetingWeeklyGoal,

@@ -38,7 +38,7 @@ public class ServiceRecordResource {
     @GET
     @Transactional(Transactional.TxType.SUPPORTS)
     @RolesAllowed({"VOLUNTEER", "RESIDENT", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "The volunteer's service records, oldest first (a volunteer sees only their own)")
+    @Operation(operationId = "listServiceRecords", summary = "The volunteer's service records, oldest first (a volunteer sees only their own)")
     public Page<ServiceRecordResponse> list(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         int n = Cursor.limit(limit);

@@ -47,7 +47,9 @@ public class VolunteerResource {
 
     @POST
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "Register a volunteer (consent required; 409 DUPLICATE_VOLUNTEER; 422 INVALID_ID_NUMBER)")
+    @Operation(operationId = "registerVolunteer", summary = "Register a volunteer (consent required; 409 DUPLICATE_VOLUNTEER; 422 INVALID_ID_NUMBER)")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VolunteerResponse.class)))
     public Response register(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull CreateVolunteerRequest request) {
         return idempotency.execute("volunteers", key, request,
                 () -> Response.status(Response.Status.CREATED).entity(volunteers.register(request)).build());
@@ -55,19 +57,17 @@ public class VolunteerResource {
 
     @GET
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "List volunteers in your scope (filters communityId, gridId, skill, status)")
-    public Page<VolunteerResponse> list(@QueryParam("communityId") String communityId, @QueryParam("gridId") String gridId,
-            @QueryParam("skill") String skill, @QueryParam("status") String status, @QueryParam("limit") Integer limit,
+    @Operation(operationId = "listVolunteers", summary = "List volunteers in your scope (filters communityId, gridId, skill, status)")
+    public Page<VolunteerResponse> list(@QueryParam("communityId") UUID communityId, @QueryParam("gridId") UUID gridId,
+            @QueryParam("skill") String skill, @QueryParam("status") VolunteerStatus status, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
-        return volunteers.list(Params.uuid("communityId", communityId), Params.uuid("gridId", gridId),
-                Params.text("skill", skill, 40),
-                Params.enumOf(VolunteerStatus.class, "status", status), limit, cursor);
+        return volunteers.list(communityId, gridId, Params.text("skill", skill, 40), status, limit, cursor);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({"VOLUNTEER", "RESIDENT", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "One volunteer with totalMinutes, starLevel, weekMinutes, weeklyGoalMet (a volunteer sees only their own)")
+    @Operation(operationId = "getVolunteer", summary = "One volunteer with totalMinutes, starLevel, weekMinutes, weeklyGoalMet (a volunteer sees only their own)")
     public VolunteerResponse get(@PathParam("id") UUID id) {
         return volunteers.get(id);
     }
@@ -75,7 +75,7 @@ public class VolunteerResource {
     @PATCH
     @Path("/{id}")
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "Change a volunteer's status, grid or skills")
+    @Operation(operationId = "updateVolunteer", summary = "Change a volunteer's status, grid or skills")
     public VolunteerResponse update(@PathParam("id") UUID id, @Valid @NotNull UpdateVolunteerRequest request) {
         return volunteers.update(id, request);
     }

@@ -1,6 +1,5 @@
 package org.yimeng.volunteer.wish;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -18,8 +17,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.yimeng.kit.idempotency.Idempotency;
+import org.yimeng.kit.page.Page;
 
 /** A household's micro-wishes, recorded and read by staff in the household's scope. */
 @Path("/api/v1/households/{householdId}/wishes")
@@ -35,7 +38,9 @@ public class HouseholdWishResource {
 
     @POST
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "Record a household's micro-wish (201, OPEN)")
+    @Operation(operationId = "createWish", summary = "Record a household's micro-wish (201, OPEN)")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WishResponse.class)))
     public Response create(@PathParam("householdId") UUID householdId, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull CreateWishRequest request) {
         return idempotency.execute("wishes:" + householdId, key, request,
@@ -44,8 +49,8 @@ public class HouseholdWishResource {
 
     @GET
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "The household's wishes, oldest first")
-    public List<WishResponse> list(@PathParam("householdId") UUID householdId) {
-        return wishes.ofHousehold(householdId);
+    @Operation(operationId = "listHouseholdWishes", summary = "The household's wishes, oldest first")
+    public Page<WishResponse> list(@PathParam("householdId") UUID householdId) {
+        return new Page<>(wishes.ofHousehold(householdId), null);
     }
 }

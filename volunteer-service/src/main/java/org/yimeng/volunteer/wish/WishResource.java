@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.yimeng.kit.page.Page;
-import org.yimeng.volunteer.support.Params;
 
 /** Micro-wishes (微心愿): the public listing and the claim → fulfil / cancel actions. */
 @Path("/api/v1/wishes")
@@ -32,18 +31,17 @@ public class WishResource {
 
     @GET
     @RolesAllowed({"VOLUNTEER", "RESIDENT", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN", "AUDITOR"})
-    @Operation(summary = "List wishes city-wide (filters communityId, status); public-facing: no household details")
-    public Page<PublicWishResponse> list(@QueryParam("communityId") String communityId,
-            @QueryParam("status") String status, @QueryParam("limit") Integer limit,
+    @Operation(operationId = "listWishes", summary = "List wishes city-wide (filters communityId, status); public-facing: no household details")
+    public Page<PublicWishResponse> list(@QueryParam("communityId") UUID communityId,
+            @QueryParam("status") WishStatus status, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
-        return wishes.list(Params.uuid("communityId", communityId), Params.enumOf(WishStatus.class, "status", status),
-                limit, cursor);
+        return wishes.list(communityId, status, limit, cursor);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({"VOLUNTEER", "RESIDENT", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "One wish with its household, for staff in scope and its claimant")
+    @Operation(operationId = "getWish", summary = "One wish with its household, for staff in scope and its claimant")
     public WishResponse get(@PathParam("id") UUID id) {
         return wishes.get(id);
     }
@@ -51,7 +49,7 @@ public class WishResource {
     @POST
     @Path("/{id}/claim")
     @RolesAllowed({"VOLUNTEER", "RESIDENT", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "Claim an OPEN wish for one volunteer (a volunteer may claim for themself, omitting "
+    @Operation(operationId = "claimWish", summary = "Claim an OPEN wish for one volunteer (a volunteer may claim for themself, omitting "
             + "volunteerId; 409 WISH_ALREADY_CLAIMED, INVALID_WISH_STATE)")
     public WishResponse claim(@PathParam("id") UUID id, @Valid @NotNull ClaimWishRequest request) {
         return wishes.claim(id, request.volunteerId());
@@ -71,7 +69,7 @@ public class WishResource {
     @POST
     @Path("/{id}/fulfil")
     @RolesAllowed({"VOLUNTEER", "RESIDENT", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "Mark a CLAIMED wish fulfilled, by staff in scope or its claimant; minutes become the "
+    @Operation(operationId = "fulfilWish", summary = "Mark a CLAIMED wish fulfilled, by staff in scope or its claimant; minutes become the "
             + "claimant's service record, confirmed when staff record them (409 INVALID_WISH_STATE; 422 "
             + "RECORDING_WINDOW_CLOSED)")
     public WishResponse fulfil(@PathParam("id") UUID id, @Valid @NotNull FulfilWishRequest request) {
@@ -81,7 +79,7 @@ public class WishResource {
     @POST
     @Path("/{id}/cancel")
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(summary = "Cancel an OPEN or CLAIMED wish with a reason (409 INVALID_WISH_STATE)")
+    @Operation(operationId = "cancelWish", summary = "Cancel an OPEN or CLAIMED wish with a reason (409 INVALID_WISH_STATE)")
     public WishResponse cancel(@PathParam("id") UUID id, @Valid @NotNull CancelWishRequest request) {
         return wishes.cancel(id, request.reason());
     }

@@ -61,15 +61,15 @@ class CandidatesApiTest {
         signUp(fair, busy).then().statusCode(201);
 
         as(cityAdmin()).get("/api/v1/activities/" + emergency + "/candidates").then().statusCode(200)
-                .body("volunteerId", equalTo(List.of(inGrid, inCommunity, inCounty)))
-                .body("proximity", equalTo(List.of("GRID", "COMMUNITY", "COUNTY")))
-                .body("phone[0]", not(equalTo(null))).body("phone", not(hasItem(org.hamcrest.Matchers.matchesPattern("\\d{11}"))));
+                .body("items.volunteerId", equalTo(List.of(inGrid, inCommunity, inCounty)))
+                .body("items.proximity", equalTo(List.of("GRID", "COMMUNITY", "COUNTY"))).body("nextCursor", equalTo(null))
+                .body("items.phone[0]", not(equalTo(null))).body("items.phone", not(hasItem(org.hamcrest.Matchers.matchesPattern("\\d{11}"))));
         as(cityAdmin()).queryParam("limit", 1).get("/api/v1/activities/" + emergency + "/candidates").then()
-                .body("volunteerId", equalTo(List.of(inGrid)));
+                .body("items.volunteerId", equalTo(List.of(inGrid)));
         // once signed up, a volunteer is no longer a candidate
         signUp(emergency, inGrid).then().statusCode(201);
         as(cityAdmin()).get("/api/v1/activities/" + emergency + "/candidates").then()
-                .body("volunteerId", equalTo(List.of(inCommunity, inCounty)));
+                .body("items.volunteerId", equalTo(List.of(inCommunity, inCounty)));
         as(cityAdmin()).queryParam("limit", 0).get("/api/v1/activities/" + emergency + "/candidates").then()
                 .statusCode(422);
         as(Fixtures.communityAdmin(neighbour)).get("/api/v1/activities/" + emergency + "/candidates").then()

@@ -126,7 +126,7 @@ class HouseholdApiTest {
                 "needs", List.of(Map.of("type", "DAILY_CARE", "detail", "每周送餐"), Map.of("type", "MEDICAL", "detail", "陪同就医"))))
                 .post("/api/v1/households/" + h + "/surveys").then().statusCode(201)
                 .body("needs[1].type", equalTo("MEDICAL")).body("householdId", equalTo(h));
-        as(gridWorker(grid)).get("/api/v1/households/" + h + "/surveys").then().body("", hasSize(2));
+        as(gridWorker(grid)).get("/api/v1/households/" + h + "/surveys").then().body("items", hasSize(2)).body("nextCursor", equalTo(null));
         as(gridWorker(grid)).get("/api/v1/households/" + h).then().body("surveyCount", equalTo(2))
                 .body("lastSurveyedOn", equalTo(Fixtures.today().toString()))
                 .body("archive.missing", equalTo(List.of("PAIRING")));

@@ -187,7 +187,7 @@ class PairingApiTest {
                 .body("weekMinutes", equalTo(75)).body("weeklyGoalMet", equalTo(true)).body("starLevel", equalTo(0));
         as(cityAdmin()).get("/api/v1/volunteers/" + b).then().body("totalMinutes", equalTo(45))
                 .body("weeklyGoalMet", equalTo(false));
-        as(cityAdmin()).get("/api/v1/pairings/" + p + "/visits").then().body("", hasSize(2));
+        as(cityAdmin()).get("/api/v1/pairings/" + p + "/visits").then().body("items", hasSize(2)).body("nextCursor", equalTo(null));
 
         String path = "/api/v1/pairings/" + p + "/visits";
         as(cityAdmin()).body(Map.of("visitedOn", today, "minutes", 30, "volunteerIds", List.of(Fixtures.volunteer(community, null))))

@@ -3,8 +3,10 @@ package org.yimeng.kit.page;
 import java.util.List;
 import java.util.function.Function;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** One page of a list: {@code {items, nextCursor}} (api.md); {@code nextCursor} is null on the last page. */
-public record Page<T>(List<T> items, String nextCursor) {
+public record Page<T>(List<T> items, @Schema(nullable = true) String nextCursor) {
 
     /**
      * Builds a page from up to {@code limit + 1} rows fetched in key order: the extra row only tells that there is
