@@ -436,7 +436,7 @@ public class ActivityService {
         }
         LinkedHashSet<String> clean = new LinkedHashSet<>();
         for (String s : skills) {
-            clean.add(Text.clean(s));
+            clean.add(Text.key(s));
         }
         return clean.toArray(String[]::new);
     }

@@ -16,7 +16,7 @@ public record CreateHouseholdRequest(
         UUID gridId,
         @NotBlank @Size(max = 50) String headName,
         @Size(max = 30) String headIdNumber,
-        @Pattern(regexp = "1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}", message = "must be a mobile or landline number")
+        @Pattern(regexp = "1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}", message = "{org.yimeng.validation.mobileOrLandline}")
         String phone,
         @NotBlank @Size(max = 200) String address,
         @NotNull @Min(1) @Max(50) Integer memberCount,

@@ -79,7 +79,8 @@ public class HouseholdService {
         }
         scope.require(new Place(community.countyCode, community.id, r.gridId()));
 
-        String addressKey = community.id + "|" + normalised + "|" + headName;
+        // the head's name is compared by its key (full-width folded) and stored as typed
+        String addressKey = community.id + "|" + normalised + "|" + Text.key(headName);
         Locks.lock(em, "household-head|" + (headId == null ? "" : headId), "household-address|" + addressKey);
         if (headId != null) {
             Household same = Household.<Household>find("headIdNumber", headId).firstResult();
@@ -87,8 +88,9 @@ public class HouseholdService {
                 throw duplicate("The head's ID number is already registered for a household", same.id);
             }
         }
-        Household same = Household.<Household>find("communityId = ?1 AND normalisedAddress = ?2 AND headName = ?3",
-                community.id, normalised, headName).firstResult();
+        Household same = Household.<Household>find("communityId = ?1 AND normalisedAddress = ?2", community.id, normalised)
+                .<Household>list().stream().filter(o -> java.util.Objects.equals(Text.key(o.headName), Text.key(headName)))
+                .findFirst().orElse(null);
         if (same != null) {
             throw duplicate("The community already has a household at this address with this head", same.id);
         }

@@ -126,7 +126,7 @@ public class ImportRunner {
             Map<String, UUID> grids = new HashMap<>();
             for (Object[] g : em.createQuery("SELECT g.name, g.id FROM Grid g WHERE g.communityId = ?1", Object[].class)
                     .setParameter(1, job.communityId).getResultList()) {
-                grids.put(Text.clean((String) g[0]), (UUID) g[1]);
+                grids.put(Text.key((String) g[0]), (UUID) g[1]);
             }
             em.flush();
             em.detach(job);

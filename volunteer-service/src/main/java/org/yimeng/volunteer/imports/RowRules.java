@@ -73,7 +73,7 @@ abstract class RowRules<T> {
         if (g == null) {
             return ctx.ownGrid();
         }
-        UUID id = ctx.gridsByName.get(Text.clean(g));
+        UUID id = ctx.gridsByName.get(Text.key(g));
         if (id == null) {
             try {
                 UUID asId = UUID.fromString(g);

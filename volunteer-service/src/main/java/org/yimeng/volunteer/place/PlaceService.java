@@ -61,9 +61,11 @@ public class PlaceService {
         }
         scope.require(Place.county(countyCode));
         String name = Text.clean(request.name());
-        Locks.lock(em, "community-name|" + countyCode + "|" + name,
+        // the name is stored as typed; two names that differ only in full-width forms are one community
+        Locks.lock(em, "community-name|" + countyCode + "|" + Text.key(name),
                 "community-code|" + (request.code() == null ? "" : request.code()));
-        Community byName = Community.<Community>find("countyCode = ?1 AND name = ?2", countyCode, name).firstResult();
+        Community byName = Community.<Community>find("countyCode", countyCode).<Community>list().stream()
+                .filter(o -> java.util.Objects.equals(Text.key(o.name), Text.key(name))).findFirst().orElse(null);
         if (byName != null) {
             throw duplicate("County " + countyCode + " already has a community named " + name, byName.id);
         }
@@ -137,8 +139,9 @@ public class PlaceService {
         }
         scope.require(placeOf(c));
         String name = Text.clean(request.name());
-        Locks.lock(em, "grid-name|" + communityId + "|" + name);
-        if (Grid.count("communityId = ?1 AND name = ?2", communityId, name) > 0) {
+        Locks.lock(em, "grid-name|" + communityId + "|" + Text.key(name));
+        if (Grid.<Grid>find("communityId", communityId).<Grid>list().stream()
+                .anyMatch(o -> java.util.Objects.equals(Text.key(o.name), Text.key(name)))) {
             throw new ApiException(ErrorCode.DUPLICATE_GRID, "The community already has a grid named " + name);
         }
         Grid g = new Grid();

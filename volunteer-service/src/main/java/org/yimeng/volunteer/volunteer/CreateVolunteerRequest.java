@@ -12,7 +12,7 @@ import jakarta.validation.constraints.Size;
 /** Registration of a volunteer; {@code consent} must be true (志愿服务记录与证明出具办法 §6). */
 public record CreateVolunteerRequest(
         @NotBlank @Size(max = 50) String name,
-        @NotNull @Pattern(regexp = "1[3-9][0-9]{9}", message = "must be an 11-digit mobile number") String phone,
+        @NotNull @Pattern(regexp = "1[3-9][0-9]{9}", message = "{org.yimeng.validation.mobile}") String phone,
         @Size(max = 30) String idNumber,
         Gender gender,
         LocalDate birthDate,

@@ -237,7 +237,7 @@ public class VolunteerService {
         }
         LinkedHashSet<String> clean = new LinkedHashSet<>();
         for (String s : skills) {
-            clean.add(Text.clean(s));
+            clean.add(Text.key(s));
         }
         return clean.toArray(String[]::new);
     }

@@ -7,11 +7,15 @@ import org.yimeng.model.ErrorCode;
 
 /**
  * The one exception type for a client's mistake or a broken business rule. Mapped once to problem+json with the
- * stable {@code code}; extra properties (e.g. {@code existingId}) are added to the problem document.
+ * stable {@code code}; extra properties (e.g. {@code existingId}) are added to the problem document. The detail
+ * given here is the English one; {@link #detail(String, Object...)} names its words in the {@code ErrorMessages}
+ * bundles ({@code CODE.detail.name}) so that a Chinese reader gets the specific detail, not only the code's generic one.
  */
 public class ApiException extends RuntimeException {
     private final ErrorCode code;
     private final transient Map<String, Object> properties = new LinkedHashMap<>();
+    private String messageKey;
+    private transient Object[] messageArgs = new Object[0];
 
     public ApiException(ErrorCode code, String detail) {
         super(detail, null, false, false);
@@ -24,6 +28,25 @@ public class ApiException extends RuntimeException {
         return this;
     }
 
+    /**
+     * The specific detail's bundle key {@code CODE.detail.name} and its arguments ({0}, {1}, …). For a 422 made by
+     * {@link #invalid} it words the violation's message (the field stays its JSON name).
+     */
+    public ApiException detail(String name, Object... args) {
+        this.messageKey = code.name() + ".detail." + name;
+        this.messageArgs = args == null ? new Object[0] : args.clone();
+        return this;
+    }
+
+    /** The bundle key of the specific detail, or null when only the English text and the generic detail exist. */
+    public String messageKey() {
+        return messageKey;
+    }
+
+    public Object[] messageArgs() {
+        return messageArgs.clone();
+    }
+
     public ErrorCode code() {
         return code;
     }
@@ -32,8 +55,9 @@ public class ApiException extends RuntimeException {
         return properties;
     }
 
+    /** 404 naming the kind of record ({@code NOT_FOUND.detail.<what>} words it in Chinese) and its id. */
     public static ApiException notFound(String what, Object id) {
-        return new ApiException(ErrorCode.NOT_FOUND, what + " " + id + " not found");
+        return new ApiException(ErrorCode.NOT_FOUND, what + " " + id + " not found").detail(what.replace(' ', '_'), id);
     }
 
     public static ApiException forbidden(String detail) {
