@@ -104,7 +104,7 @@ public class ImportRunner {
             Arc.container().instance(Scope.class).get().assume(access);
             process(jobId, access);
         } catch (ApiException e) {
-            QuarkusTransaction.requiringNew().run(() -> fail(jobId, e.code().name(), e.getMessage()));
+            QuarkusTransaction.requiringNew().run(() -> fail(jobId, e.code().name(), e.detailIn(org.yimeng.model.ErrorMessages.CHINESE)));
         } catch (Throwable e) {
             String reference = UUID.randomUUID().toString();
             // the exception's message may quote a row's values (a constraint's key): log only its type

@@ -227,7 +227,7 @@ public class VolunteerService {
     public static void requireValidIdNumber(String field, String idNumber, LocalDate today) {
         IdNumber.problem(idNumber, today).ifPresent(problem -> {
             throw new ApiException(ErrorCode.INVALID_ID_NUMBER, field + " " + problem)
-                    .with("violations", List.of(new Problem.Violation(field, problem)));
+                    .with("violations", List.of(new Problem.Violation(field, problem))).detail(IdNumber.reasonKey(problem));
         });
     }
 

@@ -1,9 +1,11 @@
 package org.yimeng.kit.error;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.yimeng.model.ErrorCode;
+import org.yimeng.model.ErrorMessages;
 
 /**
  * The one exception type for a client's mistake or a broken business rule. Mapped once to problem+json with the
@@ -47,6 +49,33 @@ public class ApiException extends RuntimeException {
         return messageArgs.clone();
     }
 
+    /** The detail in {@code language}: the specific words when the bundle has them, else English or the generic one. */
+    public String detailIn(java.util.Locale language) {
+        List<Problem.Violation> v = violationsIn(language);
+        if (v != null && v.size() == 1 && ErrorMessages.isChinese(language)) {
+            return v.get(0).field() + "：" + v.get(0).message();
+        }
+        return ErrorMessages.detail(code, language, getMessage(), messageKey, messageArgs);
+    }
+
+    /** The violations in {@code language} (a one-field 422 made by {@link #invalid} is worded), or null. */
+    public List<Problem.Violation> violationsIn(java.util.Locale language) {
+        if (!(properties.get(VIOLATIONS) instanceof List<?> list)) {
+            return null;
+        }
+        List<Problem.Violation> out = new java.util.ArrayList<>();
+        for (Object o : list) {
+            Problem.Violation given = (Problem.Violation) o;
+            if (list.size() == 1 && ErrorMessages.isChinese(language)) {
+                String specific = messageKey == null ? null : ErrorMessages.text(language, messageKey, messageArgs);
+                given = new Problem.Violation(given.field(),
+                        specific != null ? specific : ErrorMessages.text(language, "VALIDATION_FAILED.detail.invalid"));
+            }
+            out.add(given);
+        }
+        return out;
+    }
+
     public ErrorCode code() {
         return code;
     }
@@ -67,7 +96,7 @@ public class ApiException extends RuntimeException {
     /** A 422 VALIDATION_FAILED naming one field, for rules Bean Validation cannot express. */
     public static ApiException invalid(String field, String message) {
         return new ApiException(ErrorCode.VALIDATION_FAILED, field + ": " + message)
-                .with(VIOLATIONS, java.util.List.of(new Problem.Violation(field, message)));
+                .with(VIOLATIONS, List.of(new Problem.Violation(field, message)));
     }
 
     static final String VIOLATIONS = "violations";

@@ -44,33 +44,13 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
         Locale lang = Language.ofRequest();
-        List<Problem.Violation> violations = null;
-        String detail = ErrorMessages.detail(e.code(), lang, e.getMessage(), e.messageKey(), e.messageArgs());
-        Object v = e.properties().get(ApiException.VIOLATIONS);
-        if (v instanceof List<?> list) {
-            violations = new ArrayList<>();
-            for (Object o : list) {
-                Problem.Violation given = (Problem.Violation) o;
-                violations.add(list.size() == 1 && ErrorMessages.isChinese(lang)
-                        ? new Problem.Violation(given.field(), violationText(lang, e, given.message())) : given);
-            }
-            if (violations.size() == 1 && ErrorMessages.isChinese(lang)) {
-                detail = violations.get(0).field() + "：" + violations.get(0).message();
-            }
-        }
-        Problem problem = new Problem(e.code(), lang, detail, path(uri), violations);
+        Problem problem = new Problem(e.code(), lang, e.detailIn(lang), path(uri), e.violationsIn(lang));
         e.properties().forEach((k, val) -> {
             if (!ApiException.VIOLATIONS.equals(k)) {
                 problem.extra().put(k, val);
             }
         });
         return respond(problem);
-    }
-
-    /** A one-field 422's message in Chinese: its own words when the throw site named them, else a generic one. */
-    private static String violationText(Locale lang, ApiException e, String english) {
-        String specific = e.messageKey() == null ? null : ErrorMessages.text(lang, e.messageKey(), e.messageArgs());
-        return specific != null ? specific : ErrorMessages.text(lang, "VALIDATION_FAILED.detail.invalid");
     }
 
     @ServerExceptionMapper
