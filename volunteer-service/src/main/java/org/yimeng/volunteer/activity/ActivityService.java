@@ -82,10 +82,10 @@ public class ActivityService {
 
     public ActivityResponse create(CreateActivityRequest r) {
         if (!r.endsAt().isAfter(r.startsAt())) {
-            throw ApiException.invalid("endsAt", "must be after startsAt");
+            throw ApiException.invalid("endsAt", "must be after startsAt").detail("afterStart");
         }
         if (Duration.between(r.startsAt(), r.endsAt()).compareTo(Duration.ofHours(24)) > 0) {
-            throw ApiException.invalid("endsAt", "an activity lasts at most 24 hours; split longer service");
+            throw ApiException.invalid("endsAt", "an activity lasts at most 24 hours; split longer service").detail("atMost24h");
         }
         Community c = places.requireCommunity(r.communityId());
         if (r.gridId() != null) {
@@ -167,7 +167,7 @@ public class ActivityService {
         }
         Volunteer v = em.find(Volunteer.class, volunteerId, LockModeType.PESSIMISTIC_WRITE);
         if (v == null) {
-            throw ApiException.invalid("volunteerId", "no such volunteer");
+            throw ApiException.invalid("volunteerId", "no such volunteer").detail("noSuchVolunteer");
         }
         if (v.status != VolunteerStatus.ACTIVE) {
             throw new ApiException(ErrorCode.VOLUNTEER_NOT_ACTIVE, "Volunteer " + v.id + " is " + v.status)
@@ -219,7 +219,7 @@ public class ActivityService {
                     + " hours before the activity starts at " + a.startsAt);
         }
         if (!at.isBefore(a.endsAt)) {
-            throw ApiException.invalid("at", "the activity ended at " + a.endsAt);
+            throw ApiException.invalid("at", "the activity ended at " + a.endsAt).detail("activityEnded", a.endsAt);
         }
         if (s.checkedInAt != null) {
             throw new ApiException(ErrorCode.ALREADY_CHECKED_IN, "Checked in at " + s.checkedInAt)
@@ -352,7 +352,7 @@ public class ActivityService {
         Instant now = clock.now();
         Instant at = r.at() == null ? now : r.at();
         if (at.isAfter(now.plus(SKEW))) {
-            throw ApiException.invalid("at", "must not be in the future");
+            throw ApiException.invalid("at", "must not be in the future").detail("notFuture");
         }
         return at;
     }

@@ -71,7 +71,7 @@ public class HouseholdService {
         String address = Text.clean(r.address());
         String normalised = AddressNormaliser.normalise(address);
         if (normalised.isEmpty()) {
-            throw ApiException.invalid("address", "must contain more than punctuation");
+            throw ApiException.invalid("address", "must contain more than punctuation").detail("onlyPunctuation");
         }
         Community community = places.requireCommunity(r.communityId());
         if (r.gridId() != null) {
@@ -240,7 +240,7 @@ public class HouseholdService {
         }
         scope.require(placeOf(h));
         if (r.surveyedOn().isAfter(clock.today())) {
-            throw ApiException.invalid("surveyedOn", "must not be in the future");
+            throw ApiException.invalid("surveyedOn", "must not be in the future").detail("notFuture");
         }
         Survey s = new Survey();
         s.id = Ids.newId();

@@ -41,7 +41,7 @@ public enum FileFormat {
         return switch (format.trim().toLowerCase(Locale.ROOT)) {
             case "xlsx" -> XLSX;
             case "csv" -> CSV;
-            default -> throw ApiException.invalid("format", "must be xlsx or csv");
+            default -> throw ApiException.invalid("format", "must be xlsx or csv").detail("xlsxOrCsv");
         };
     }
 

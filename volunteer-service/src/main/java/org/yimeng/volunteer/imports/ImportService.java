@@ -225,7 +225,7 @@ public class ImportService {
             id = access.communityId();
         }
         if (id == null) {
-            throw ApiException.invalid("communityId", "name the community the rows belong to");
+            throw ApiException.invalid("communityId", "name the community the rows belong to").detail("nameCommunity");
         }
         Community c = places.requireCommunity(id);
         if (!access.allowsCommunity(c.countyCode, c.id)) {

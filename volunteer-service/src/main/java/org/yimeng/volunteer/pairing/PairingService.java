@@ -75,7 +75,7 @@ public class PairingService {
         }
         Household h = em.find(Household.class, r.householdId(), LockModeType.PESSIMISTIC_WRITE);
         if (h == null) {
-            throw ApiException.invalid("householdId", "no such household");
+            throw ApiException.invalid("householdId", "no such household").detail("noSuchHousehold");
         }
         scope.require(HouseholdService.placeOf(h));
         if (h.gridId == null) {
@@ -131,7 +131,7 @@ public class PairingService {
         }
         List<PairingMember> current = currentMembers(p.id);
         PairingMember out = current.stream().filter(m -> m.volunteerId.equals(r.outVolunteerId())).findFirst()
-                .orElseThrow(() -> ApiException.invalid("outVolunteerId", "is not a current volunteer of this pairing"));
+                .orElseThrow(() -> ApiException.invalid("outVolunteerId", "is not a current volunteer of this pairing").detail("notInPairing"));
         if (current.stream().anyMatch(m -> m.volunteerId.equals(r.inVolunteerId()))) {
             throw new ApiException(ErrorCode.PAIRING_NEEDS_TWO_VOLUNTEERS,
                     "The incoming volunteer already serves in this pairing");
@@ -160,10 +160,10 @@ public class PairingService {
         }
         LocalDate today = clock.today();
         if (r.visitedOn().isAfter(today)) {
-            throw ApiException.invalid("visitedOn", "must not be in the future");
+            throw ApiException.invalid("visitedOn", "must not be in the future").detail("notFuture");
         }
         if (r.visitedOn().isBefore(clock.dateOf(p.createdAt))) {
-            throw ApiException.invalid("visitedOn", "must not be before the pairing began");
+            throw ApiException.invalid("visitedOn", "must not be before the pairing began").detail("beforePairing");
         }
         int window = config.service().recordingWindowWorkingDays();
         if (!WorkingDays.withinWindow(r.visitedOn(), today, window)) {
@@ -172,12 +172,12 @@ public class PairingService {
         }
         LinkedHashSet<UUID> ids = new LinkedHashSet<>(r.volunteerIds());
         if (ids.size() != r.volunteerIds().size()) {
-            throw ApiException.invalid("volunteerIds", "must not repeat a volunteer");
+            throw ApiException.invalid("volunteerIds", "must not repeat a volunteer").detail("repeatVolunteer");
         }
         List<UUID> members = currentMembers(p.id).stream().map(m -> m.volunteerId).toList();
         for (UUID v : ids) {
             if (!members.contains(v)) {
-                throw ApiException.invalid("volunteerIds", v + " is not a current volunteer of this pairing");
+                throw ApiException.invalid("volunteerIds", v + " is not a current volunteer of this pairing").detail("volunteerNotInPairing", v);
             }
         }
         Community community = em.find(Community.class, p.communityId);
@@ -266,7 +266,7 @@ public class PairingService {
         for (UUID id : ordered) {
             Volunteer v = em.find(Volunteer.class, id, LockModeType.PESSIMISTIC_WRITE);
             if (v == null) {
-                throw ApiException.invalid(field, "no volunteer " + id);
+                throw ApiException.invalid(field, "no volunteer " + id).detail("noVolunteer", id);
             }
             locked.put(id, v);
         }

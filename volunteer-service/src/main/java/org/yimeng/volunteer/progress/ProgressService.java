@@ -118,7 +118,7 @@ public class ProgressService {
     /** CITY_ADMIN and AUDITOR read every county (or all); a COUNTY_ADMIN reads their own county only. */
     private String allowedCounty(String requested) {
         if (requested != null && County.findById(requested) == null) {
-            throw ApiException.invalid("countyCode", "no such county");
+            throw ApiException.invalid("countyCode", "no such county").detail("noSuchCounty");
         }
         if (caller.is(Role.CITY_ADMIN) || caller.is(Role.AUDITOR)) {
             return requested;

@@ -74,7 +74,7 @@ public class VolunteerService {
             requireValidIdNumber("idNumber", idNumber, today);
             LocalDate encoded = IdNumber.birthDate(idNumber);
             if (birthDate != null && !birthDate.equals(encoded)) {
-                throw ApiException.invalid("birthDate", "does not match the ID number");
+                throw ApiException.invalid("birthDate", "does not match the ID number").detail("birthDateMismatch");
             }
             birthDate = encoded;
             if (gender == null) {
@@ -82,7 +82,7 @@ public class VolunteerService {
             }
         }
         if (birthDate != null && birthDate.isAfter(today)) {
-            throw ApiException.invalid("birthDate", "must not be in the future");
+            throw ApiException.invalid("birthDate", "must not be in the future").detail("notFuture");
         }
         Community community = places.requireCommunity(r.communityId());
         if (r.gridId() != null) {
