@@ -216,13 +216,13 @@ public class ActivityService {
         Instant at = at(r);
         if (at.isBefore(a.startsAt.minus(EARLY_CHECK_IN))) {
             throw new ApiException(ErrorCode.ACTIVITY_NOT_STARTED, "Check-in opens " + EARLY_CHECK_IN.toHours()
-                    + " hours before the activity starts at " + a.startsAt);
+                    + " hours before the activity starts at " + a.startsAt).detail("opens", EARLY_CHECK_IN.toHours(), a.startsAt);
         }
         if (!at.isBefore(a.endsAt)) {
             throw ApiException.invalid("at", "the activity ended at " + a.endsAt).detail("activityEnded", a.endsAt);
         }
         if (s.checkedInAt != null) {
-            throw new ApiException(ErrorCode.ALREADY_CHECKED_IN, "Checked in at " + s.checkedInAt)
+            throw new ApiException(ErrorCode.ALREADY_CHECKED_IN, "Checked in at " + s.checkedInAt).detail("at", s.checkedInAt)
                     .with("checkedInAt", s.checkedInAt);
         }
         s.checkedInAt = at;
@@ -238,12 +238,13 @@ public class ActivityService {
             throw new ApiException(ErrorCode.NOT_CHECKED_IN, "The volunteer has not checked in");
         }
         if (s.checkedOutAt != null) {
-            throw new ApiException(ErrorCode.ALREADY_CHECKED_OUT, "Checked out at " + s.checkedOutAt)
+            throw new ApiException(ErrorCode.ALREADY_CHECKED_OUT, "Checked out at " + s.checkedOutAt).detail("at", s.checkedOutAt)
                     .with("checkedOutAt", s.checkedOutAt);
         }
         if (at.isBefore(s.checkedInAt)) {
             throw new ApiException(ErrorCode.CHECK_OUT_BEFORE_CHECK_IN,
-                    "Check-out " + at + " is before the check-in " + s.checkedInAt).with("checkedInAt", s.checkedInAt);
+                    "Check-out " + at + " is before the check-in " + s.checkedInAt).with("checkedInAt", s.checkedInAt)
+                    .detail("times", at, s.checkedInAt);
         }
         s.checkedOutAt = at;
         em.flush();
@@ -273,7 +274,8 @@ public class ActivityService {
         int window = config.service().recordingWindowWorkingDays();
         if (!WorkingDays.withinWindow(clock.dateOf(a.endsAt), clock.today(), window)) {
             throw new ApiException(ErrorCode.RECORDING_WINDOW_CLOSED,
-                    "Service is recorded within " + window + " working days of the day it took place");
+                    "Service is recorded within " + window + " working days of the day it took place")
+                    .detail("days", window);
         }
         String confirmer = recorder();
         List<ServiceRecord> records = new ArrayList<>();
@@ -413,7 +415,7 @@ public class ActivityService {
     }
 
     private static ApiException full(Activity a) {
-        return new ApiException(ErrorCode.ACTIVITY_FULL, "All " + a.capacity + " places are taken")
+        return new ApiException(ErrorCode.ACTIVITY_FULL, "All " + a.capacity + " places are taken").detail("capacity", a.capacity)
                 .with("capacity", a.capacity);
     }
 

@@ -85,14 +85,14 @@ public class HouseholdService {
         if (headId != null) {
             Household same = Household.<Household>find("headIdNumber", headId).firstResult();
             if (same != null) {
-                throw duplicate("The head's ID number is already registered for a household", same.id);
+                throw duplicate("The head's ID number is already registered for a household", same.id).detail("idNumber");
             }
         }
         Household same = Household.<Household>find("communityId = ?1 AND normalisedAddress = ?2", community.id, normalised)
                 .<Household>list().stream().filter(o -> java.util.Objects.equals(Text.key(o.headName), Text.key(headName)))
                 .findFirst().orElse(null);
         if (same != null) {
-            throw duplicate("The community already has a household at this address with this head", same.id);
+            throw duplicate("The community already has a household at this address with this head", same.id).detail("address");
         }
         Household h = new Household();
         h.id = Ids.newId();
@@ -110,8 +110,8 @@ public class HouseholdService {
         h.updatedAt = h.createdAt;
         h.persist();
         Constraints.flush(em, Map.of(
-                "household_head_id_number_key", () -> duplicate("The head's ID number is already registered", null),
-                "household_address_head_key", () -> duplicate("The community already has this household", null)));
+                "household_head_id_number_key", () -> duplicate("The head's ID number is already registered", null).detail("idNumber"),
+                "household_address_head_key", () -> duplicate("The community already has this household", null).detail("address")));
         List<String> given = new ArrayList<>(List.of("communityId", "headName", "address", "memberCount", "categories"));
         if (r.gridId() != null) {
             given.add("gridId");

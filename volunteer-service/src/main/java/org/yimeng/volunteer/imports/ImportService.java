@@ -285,7 +285,7 @@ public class ImportService {
             total += n;
             if (total > max) {
                 throw new ApiException(ErrorCode.FILE_TOO_LARGE, "The file exceeds " + max / (1024 * 1024)
-                        + " MB; split it into smaller files").with("maxBytes", max);
+                        + " MB; split it into smaller files").with("maxBytes", max).detail("mb", max / (1024 * 1024));
             }
             out.write(buf, 0, n);
         }

@@ -132,7 +132,9 @@ public record Template(ImportKind kind, List<Column> columns) {
             if (!repeated.isEmpty()) {
                 d.append("; repeated: ").append(String.join(", ", repeated));
             }
-            throw new ApiException(ErrorCode.WRONG_TEMPLATE, d.toString()).with("missingHeaders", missing)
+            throw new ApiException(ErrorCode.WRONG_TEMPLATE, d.toString()).detail("headers", kind.path(),
+                    noneIfEmpty(missing), noneIfEmpty(unknown), noneIfEmpty(repeated))
+                    .with("missingHeaders", missing)
                     .with("unknownHeaders", List.copyOf(unknown)).with("repeatedHeaders", List.copyOf(repeated))
                     .with("expectedHeaders", headers());
         }
@@ -146,6 +148,10 @@ public record Template(ImportKind kind, List<Column> columns) {
             typed[i] = TYPED.contains(columns.get(i).key());
         }
         return new Header(map, used, typed);
+    }
+
+    private static String noneIfEmpty(java.util.Collection<String> headers) {
+        return headers.isEmpty() ? "无" : String.join("、", headers);
     }
 
     /** The file's column → template column map, and the header each template column has in this file. */

@@ -168,7 +168,8 @@ public class PairingService {
         int window = config.service().recordingWindowWorkingDays();
         if (!WorkingDays.withinWindow(r.visitedOn(), today, window)) {
             throw new ApiException(ErrorCode.RECORDING_WINDOW_CLOSED,
-                    "Service is recorded within " + window + " working days of the day it took place");
+                    "Service is recorded within " + window + " working days of the day it took place")
+                    .detail("days", window);
         }
         LinkedHashSet<UUID> ids = new LinkedHashSet<>(r.volunteerIds());
         if (ids.size() != r.volunteerIds().size()) {
@@ -280,14 +281,15 @@ public class PairingService {
             }
             if (!v.communityId.equals(h.communityId)) {
                 throw new ApiException(ErrorCode.VOLUNTEER_OUTSIDE_COMMUNITY,
-                        "Volunteer " + id + " belongs to another community than the household").with("volunteerId", id);
+                        "Volunteer " + id + " belongs to another community than the household").with("volunteerId", id)
+                        .detail("id", id);
             }
             long serving = em.createQuery("SELECT count(m) FROM PairingMember m WHERE m.volunteerId = :v "
                     + "AND m.leftAt IS NULL", Long.class).setParameter("v", id).getSingleResult();
             if (serving >= cap) {
                 throw new ApiException(ErrorCode.VOLUNTEER_AT_CAPACITY,
                         "Volunteer " + id + " already serves " + serving + " active pairings (at most " + cap + ")")
-                        .with("volunteerId", id);
+                        .with("volunteerId", id).detail("cap", id, serving, cap);
             }
             out.add(v);
         }

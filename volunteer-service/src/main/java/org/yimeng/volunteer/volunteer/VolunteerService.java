@@ -64,7 +64,7 @@ public class VolunteerService {
     public VolunteerResponse register(CreateVolunteerRequest r) {
         if (!Boolean.TRUE.equals(r.consent())) {
             throw new ApiException(ErrorCode.CONSENT_REQUIRED, "Registration needs the volunteer's explicit consent")
-                    .with("violations", List.of(new Problem.Violation("consent", "must be true")));
+                    .with("violations", List.of(new Problem.Violation("consent", "must be true"))).detail("consent");
         }
         LocalDate today = clock.today();
         String idNumber = r.idNumber() == null || r.idNumber().isBlank() ? null : IdNumber.normalise(r.idNumber());
@@ -244,7 +244,7 @@ public class VolunteerService {
 
     private static ApiException duplicate(String field, UUID existing) {
         ApiException e = new ApiException(ErrorCode.DUPLICATE_VOLUNTEER,
-                "A volunteer with this " + field + " is already registered").with("field", field);
+                "A volunteer with this " + field + " is already registered").with("field", field).detail(field);
         return existing == null ? e : e.with("existingId", existing);
     }
 }

@@ -123,7 +123,8 @@ public class WishService {
         int window = config.service().recordingWindowWorkingDays();
         if (r.minutes() != null && !WorkingDays.withinWindow(r.fulfilledOn(), today, window)) {
             throw new ApiException(ErrorCode.RECORDING_WINDOW_CLOSED,
-                    "Service is recorded within " + window + " working days of the day it took place");
+                    "Service is recorded within " + window + " working days of the day it took place")
+                    .detail("days", window);
         }
         Instant now = clock.now();
         w.status = WishStatus.FULFILLED;
