@@ -69,6 +69,38 @@ class ErrorMessagesTest {
                 .contains("1048576"));
     }
 
+    /**
+     * Every specific detail a throw site names ({@code new ApiException(ErrorCode.X, …).detail("n")},
+     * {@code ApiException.invalid(…).detail("n")}, {@code notFound("What", …)}) has Chinese words, so that no
+     * Chinese reader silently falls back to the generic detail. Reads the sources of the kit and both services.
+     */
+    @Test
+    void everyDetailNamedAtAThrowSiteHasChineseWords() throws java.io.IOException {
+        java.nio.file.Path root = java.nio.file.Path.of("..").toAbsolutePath().normalize();
+        List<java.nio.file.Path> dirs = List.of(root.resolve("common-model/service-kit/src/main/java"),
+                root.resolve("volunteer-service/src/main/java"), root.resolve("donation-service/src/main/java"));
+        java.util.regex.Pattern thrown = java.util.regex.Pattern.compile(
+                "new ApiException\\(\\s*(?:org\\.yimeng\\.model\\.)?ErrorCode\\.(\\w+)[^;]*?\\.detail\\(\"([\\w-]+)\"");
+        java.util.regex.Pattern invalid = java.util.regex.Pattern.compile(
+                "ApiException\\.invalid\\([^;]*?\\.detail\\(\"([\\w-]+)\"");
+        java.util.regex.Pattern notFound = java.util.regex.Pattern.compile("ApiException\\.notFound\\(\"([^\"]+)\"");
+        List<String> used = new ArrayList<>();
+        for (java.nio.file.Path dir : dirs) {
+            assertTrue(java.nio.file.Files.isDirectory(dir), dir + " not found");
+            try (var files = java.nio.file.Files.walk(dir)) {
+                for (java.nio.file.Path f : files.filter(x -> x.toString().endsWith(".java")).toList()) {
+                    String src = java.nio.file.Files.readString(f);
+                    thrown.matcher(src).results().forEach(m -> used.add(m.group(1) + ".detail." + m.group(2)));
+                    invalid.matcher(src).results().forEach(m -> used.add("VALIDATION_FAILED.detail." + m.group(1)));
+                    notFound.matcher(src).results().forEach(m -> used.add("NOT_FOUND.detail." + m.group(1).replace(' ', '_')));
+                }
+            }
+        }
+        assertTrue(used.size() > 40, "the scan found only " + used);
+        List<String> missing = used.stream().distinct().filter(k -> ErrorMessages.entries("zh").get(k) == null).toList();
+        assertEquals(List.of(), missing, "named at a throw site but absent from ErrorMessages_zh.properties");
+    }
+
     private static boolean hasChinese(String s) {
         return s.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
     }
