@@ -26,7 +26,7 @@ public final class DonationDtos {
             @NotNull @Min(1) @Max(MAX_AMOUNT_FEN) @Schema(description = "Integer fen, 1..10,000,000") Long amountFen,
             @NotNull DonationChannel channel,
             @Size(min = 1, max = 100) String donorName,
-            @Pattern(regexp = "1[3-9][0-9]{9}", message = "must be an 11-digit mobile number") String donorPhone,
+            @Pattern(regexp = "1[3-9][0-9]{9}", message = "{org.yimeng.validation.mobile}") String donorPhone,
             @Schema(description = "An anonymous gift carries no donor details (慈善法 §38: still recorded)") Boolean anonymous,
             @Schema(description = "When the money was given (default: when recorded); not in the future") Instant occurredAt) {
     }

@@ -65,24 +65,24 @@ public class DonationService {
      */
     public static LedgerCommand.Donate command(DonationReceived e) {
         if (e.idempotencyKey() == null) {
-            throw ApiException.invalid("idempotencyKey", "required");
+            throw ApiException.invalid("idempotencyKey", "required").detail("required");
         }
         Idempotency.validateKey(e.idempotencyKey());
         if (e.amountFen() < 1 || e.amountFen() > DonationDtos.MAX_AMOUNT_FEN) {
-            throw ApiException.invalid("amountFen", "must be 1 to " + DonationDtos.MAX_AMOUNT_FEN);
+            throw ApiException.invalid("amountFen", "must be 1 to " + DonationDtos.MAX_AMOUNT_FEN).detail("oneToMax", DonationDtos.MAX_AMOUNT_FEN);
         }
         DonationChannel channel = channel(e.channel());
         if (e.piggyBankCode() != null && (e.piggyBankCode().isBlank() || e.piggyBankCode().length() > 32)) {
-            throw ApiException.invalid("piggyBankCode", "must be 1 to 32 characters");
+            throw ApiException.invalid("piggyBankCode", "must be 1 to 32 characters").detail("oneTo32");
         }
         DonationReceived.Donor donor = e.donor();
         String name = donor == null ? null : donor.name();
         String phone = donor == null ? null : donor.phone();
         if (name != null && (name.isEmpty() || name.length() > 100)) {
-            throw ApiException.invalid("donor.name", "must be 1 to 100 characters");
+            throw ApiException.invalid("donor.name", "must be 1 to 100 characters").detail("oneTo100");
         }
         if (phone != null && !PHONE.matcher(phone).matches()) {
-            throw ApiException.invalid("donor.phone", "must be an 11-digit mobile number");
+            throw ApiException.invalid("donor.phone", "must be an 11-digit mobile number").detail("mobile");
         }
         boolean anonymous = donor != null && donor.anonymous();
         check(new DonationRequest(e.piggyBankCode(), e.communityId(), e.amountFen(), channel, name, phone, anonymous,
@@ -103,7 +103,7 @@ public class DonationService {
                 }
             }
         }
-        throw ApiException.invalid("channel", "must be one of CASH, WECHAT, ALIPAY, UNIONPAY, BANK");
+        throw ApiException.invalid("channel", "must be one of CASH, WECHAT, ALIPAY, UNIONPAY, BANK").detail("channel");
     }
 
     private static String normalizeCode(String code) {
@@ -112,13 +112,13 @@ public class DonationService {
 
     static void check(DonationRequest r) {
         if ((r.piggyBankCode() == null) == (r.communityId() == null)) {
-            throw ApiException.invalid("piggyBankCode", "give exactly one of piggyBankCode and communityId");
+            throw ApiException.invalid("piggyBankCode", "give exactly one of piggyBankCode and communityId").detail("bankOrCommunity");
         }
         if (Boolean.TRUE.equals(r.anonymous()) && (r.donorName() != null || r.donorPhone() != null)) {
-            throw ApiException.invalid("anonymous", "an anonymous gift carries no donorName or donorPhone");
+            throw ApiException.invalid("anonymous", "an anonymous gift carries no donorName or donorPhone").detail("anonymous");
         }
         if (r.occurredAt() != null && (r.occurredAt().isAfter(Instant.now().plus(CLOCK_SKEW)) || r.occurredAt().isBefore(EARLIEST))) {
-            throw ApiException.invalid("occurredAt", "must not be in the future (nor before 2000)");
+            throw ApiException.invalid("occurredAt", "must not be in the future (nor before 2000)").detail("occurredAt");
         }
     }
 

@@ -75,7 +75,7 @@ public class LedgerResource {
             @QueryParam("cursor") String cursor) {
         int n = Cursor.limit(limit);
         if (from != null && to != null && !from.isBefore(to)) {
-            throw ApiException.invalid("to", "must be after from");
+            throw ApiException.invalid("to", "must be after from").detail("afterFrom");
         }
         if (communityId != null) {
             scope.checkRead(communityId);
@@ -108,13 +108,13 @@ public class LedgerResource {
     public Response statement(@PathParam("id") UUID id, @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         if (from == null) {
-            throw ApiException.invalid("from", "required (YYYY-MM-DD)");
+            throw ApiException.invalid("from", "required (YYYY-MM-DD)").detail("requiredDate");
         }
         if (to == null) {
-            throw ApiException.invalid("to", "required (YYYY-MM-DD)");
+            throw ApiException.invalid("to", "required (YYYY-MM-DD)").detail("requiredDate");
         }
         if (!from.isBefore(to)) {
-            throw ApiException.invalid("to", "must be after from (to is exclusive)");
+            throw ApiException.invalid("to", "must be after from (to is exclusive)").detail("afterFromExclusive");
         }
         scope.checkRead(id);
         if (wants(accept, CSV)) {
@@ -176,13 +176,13 @@ public class LedgerResource {
 
     private static void checkRange(Long from, Long to) {
         if (from != null && from < 1) {
-            throw ApiException.invalid("fromSequence", "must be at least 1");
+            throw ApiException.invalid("fromSequence", "must be at least 1").detail("atLeast1");
         }
         if (to != null && to < 1) {
-            throw ApiException.invalid("toSequence", "must be at least 1");
+            throw ApiException.invalid("toSequence", "must be at least 1").detail("atLeast1");
         }
         if (from != null && to != null && to < from) {
-            throw ApiException.invalid("toSequence", "must not be before fromSequence");
+            throw ApiException.invalid("toSequence", "must not be before fromSequence").detail("notBeforeFromSequence");
         }
     }
 

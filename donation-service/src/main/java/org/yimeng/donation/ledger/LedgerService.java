@@ -36,7 +36,7 @@ public class LedgerService {
         Objects.requireNonNull(activityId, "activityId");
         Objects.requireNonNull(requestId, "requestId");
         if (amountFen < 1) {
-            throw ApiException.invalid("amountFen", "must be at least 1");
+            throw ApiException.invalid("amountFen", "must be at least 1").detail("atLeast1");
         }
         return writer.submit(new LedgerCommand.Disburse(requestId, communityId, activityId, amountFen,
                 purpose == null ? "" : purpose, new CompletableFuture<>()));

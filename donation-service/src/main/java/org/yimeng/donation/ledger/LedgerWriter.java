@@ -309,11 +309,13 @@ public class LedgerWriter {
             if (d.piggyBankCode() != null) {
                 PiggyRow pb = looked.piggyBanks.get(d.piggyBankCode());
                 if (pb == null) {
-                    reject(d, new ApiException(ErrorCode.UNKNOWN_PIGGY_BANK, "No piggy-bank has the code " + d.piggyBankCode()));
+                    reject(d, new ApiException(ErrorCode.UNKNOWN_PIGGY_BANK, "No piggy-bank has the code " + d.piggyBankCode())
+                            .detail("code", d.piggyBankCode()));
                     return;
                 }
                 if (!"ACTIVE".equals(pb.status)) {
-                    reject(d, new ApiException(ErrorCode.PIGGY_BANK_RETIRED, "Piggy-bank " + d.piggyBankCode() + " is retired"));
+                    reject(d, new ApiException(ErrorCode.PIGGY_BANK_RETIRED, "Piggy-bank " + d.piggyBankCode() + " is retired")
+                            .detail("code", d.piggyBankCode()));
                     return;
                 }
                 communityId = pb.communityId;
@@ -456,6 +458,7 @@ public class LedgerWriter {
             }
             if (looked.alreadyReversed.containsKey(r.entryId()) || !reversedNow.add(r.entryId())) {
                 reject(r, new ApiException(ErrorCode.ALREADY_REVERSED, "Entry " + r.entryId() + " is already reversed")
+                        .detail("entry", r.entryId())
                         .with("reversalEntryId", looked.alreadyReversed.get(r.entryId())));
                 return;
             }
@@ -518,6 +521,7 @@ public class LedgerWriter {
         private ApiException insufficient(String fund, long available, long wanted) {
             return new ApiException(ErrorCode.INSUFFICIENT_FUNDS,
                     "The fund holds " + available + " fen; " + wanted + " fen were asked for")
+                    .detail("fen", available, wanted)
                     .with("balanceFen", available).with("account", fund);
         }
 

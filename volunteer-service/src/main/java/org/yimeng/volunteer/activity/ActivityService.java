@@ -82,10 +82,10 @@ public class ActivityService {
 
     public ActivityResponse create(CreateActivityRequest r) {
         if (!r.endsAt().isAfter(r.startsAt())) {
-            throw ApiException.invalid("endsAt", "must be after startsAt");
+            throw ApiException.invalid("endsAt", "must be after startsAt").detail("afterStart");
         }
         if (Duration.between(r.startsAt(), r.endsAt()).compareTo(Duration.ofHours(24)) > 0) {
-            throw ApiException.invalid("endsAt", "an activity lasts at most 24 hours; split longer service");
+            throw ApiException.invalid("endsAt", "an activity lasts at most 24 hours; split longer service").detail("atMost24h");
         }
         if ((r.lat() == null) != (r.lng() == null)) {
             throw ApiException.invalid(r.lat() == null ? "lat" : "lng", "lat and lng come together");
@@ -176,7 +176,7 @@ public class ActivityService {
         }
         Volunteer v = em.find(Volunteer.class, volunteerId, LockModeType.PESSIMISTIC_WRITE);
         if (v == null) {
-            throw ApiException.invalid("volunteerId", "no such volunteer");
+            throw ApiException.invalid("volunteerId", "no such volunteer").detail("noSuchVolunteer");
         }
         if (v.status != VolunteerStatus.ACTIVE) {
             throw new ApiException(ErrorCode.VOLUNTEER_NOT_ACTIVE, "Volunteer " + v.id + " is " + v.status)
@@ -225,13 +225,13 @@ public class ActivityService {
         Instant at = at(r);
         if (at.isBefore(a.startsAt.minus(EARLY_CHECK_IN))) {
             throw new ApiException(ErrorCode.ACTIVITY_NOT_STARTED, "Check-in opens " + EARLY_CHECK_IN.toHours()
-                    + " hours before the activity starts at " + a.startsAt);
+                    + " hours before the activity starts at " + a.startsAt).detail("opens", EARLY_CHECK_IN.toHours(), a.startsAt);
         }
         if (!at.isBefore(a.endsAt)) {
-            throw ApiException.invalid("at", "the activity ended at " + a.endsAt);
+            throw ApiException.invalid("at", "the activity ended at " + a.endsAt).detail("activityEnded", a.endsAt);
         }
         if (s.checkedInAt != null) {
-            throw new ApiException(ErrorCode.ALREADY_CHECKED_IN, "Checked in at " + s.checkedInAt)
+            throw new ApiException(ErrorCode.ALREADY_CHECKED_IN, "Checked in at " + s.checkedInAt).detail("at", s.checkedInAt)
                     .with("checkedInAt", s.checkedInAt);
         }
         s.checkedInAt = at;
@@ -247,12 +247,13 @@ public class ActivityService {
             throw new ApiException(ErrorCode.NOT_CHECKED_IN, "The volunteer has not checked in");
         }
         if (s.checkedOutAt != null) {
-            throw new ApiException(ErrorCode.ALREADY_CHECKED_OUT, "Checked out at " + s.checkedOutAt)
+            throw new ApiException(ErrorCode.ALREADY_CHECKED_OUT, "Checked out at " + s.checkedOutAt).detail("at", s.checkedOutAt)
                     .with("checkedOutAt", s.checkedOutAt);
         }
         if (at.isBefore(s.checkedInAt)) {
             throw new ApiException(ErrorCode.CHECK_OUT_BEFORE_CHECK_IN,
-                    "Check-out " + at + " is before the check-in " + s.checkedInAt).with("checkedInAt", s.checkedInAt);
+                    "Check-out " + at + " is before the check-in " + s.checkedInAt).with("checkedInAt", s.checkedInAt)
+                    .detail("times", at, s.checkedInAt);
         }
         s.checkedOutAt = at;
         em.flush();
@@ -282,7 +283,8 @@ public class ActivityService {
         int window = config.service().recordingWindowWorkingDays();
         if (!WorkingDays.withinWindow(clock.dateOf(a.endsAt), clock.today(), window)) {
             throw new ApiException(ErrorCode.RECORDING_WINDOW_CLOSED,
-                    "Service is recorded within " + window + " working days of the day it took place");
+                    "Service is recorded within " + window + " working days of the day it took place")
+                    .detail("days", window);
         }
         String confirmer = recorder();
         List<ServiceRecord> records = new ArrayList<>();
@@ -361,7 +363,7 @@ public class ActivityService {
         Instant now = clock.now();
         Instant at = r.at() == null ? now : r.at();
         if (at.isAfter(now.plus(SKEW))) {
-            throw ApiException.invalid("at", "must not be in the future");
+            throw ApiException.invalid("at", "must not be in the future").detail("notFuture");
         }
         return at;
     }
@@ -422,7 +424,7 @@ public class ActivityService {
     }
 
     private static ApiException full(Activity a) {
-        return new ApiException(ErrorCode.ACTIVITY_FULL, "All " + a.capacity + " places are taken")
+        return new ApiException(ErrorCode.ACTIVITY_FULL, "All " + a.capacity + " places are taken").detail("capacity", a.capacity)
                 .with("capacity", a.capacity);
     }
 
@@ -445,7 +447,7 @@ public class ActivityService {
         }
         LinkedHashSet<String> clean = new LinkedHashSet<>();
         for (String s : skills) {
-            clean.add(Text.clean(s));
+            clean.add(Text.key(s));
         }
         return clean.toArray(String[]::new);
     }

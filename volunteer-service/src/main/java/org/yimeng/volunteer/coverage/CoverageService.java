@@ -41,7 +41,7 @@ public class CoverageService {
         ReadTx.readOnly(em);
         int given = (countyCode != null ? 1 : 0) + (communityId != null ? 1 : 0) + (gridId != null ? 1 : 0);
         if (given != 1) {
-            throw ApiException.invalid("countyCode", "give exactly one of countyCode, communityId, gridId");
+            throw ApiException.invalid("countyCode", "give exactly one of countyCode, communityId, gridId").detail("oneScope");
         }
         String column;
         Object key;

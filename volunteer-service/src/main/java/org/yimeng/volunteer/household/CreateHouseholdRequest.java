@@ -18,7 +18,7 @@ public record CreateHouseholdRequest(
         UUID gridId,
         @NotBlank @Size(max = 50) String headName,
         @Size(max = 30) @Schema(description = "18-character resident ID number (GB 11643)", pattern = "^\\s*[0-9]{17}[0-9Xx]\\s*$") String headIdNumber,
-        @Pattern(regexp = "1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}", message = "must be a mobile or landline number")
+        @Pattern(regexp = "1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}", message = "{org.yimeng.validation.mobileOrLandline}")
         String phone,
         @NotBlank @Size(max = 200) String address,
         @NotNull @Min(1) @Max(50) Integer memberCount,

@@ -71,7 +71,7 @@ public class HouseholdService {
         String address = Text.clean(r.address());
         String normalised = AddressNormaliser.normalise(address);
         if (normalised.isEmpty()) {
-            throw ApiException.invalid("address", "must contain more than punctuation");
+            throw ApiException.invalid("address", "must contain more than punctuation").detail("onlyPunctuation");
         }
         Community community = places.requireCommunity(r.communityId());
         if (r.gridId() != null) {
@@ -79,18 +79,20 @@ public class HouseholdService {
         }
         scope.require(new Place(community.countyCode, community.id, r.gridId()));
 
-        String addressKey = community.id + "|" + normalised + "|" + headName;
+        // the head's name is compared by its key (full-width folded) and stored as typed
+        String addressKey = community.id + "|" + normalised + "|" + Text.key(headName);
         Locks.lock(em, "household-head|" + (headId == null ? "" : headId), "household-address|" + addressKey);
         if (headId != null) {
             Household same = Household.<Household>find("headIdNumber", headId).firstResult();
             if (same != null) {
-                throw duplicate("The head's ID number is already registered for a household", same.id);
+                throw duplicate("The head's ID number is already registered for a household", same.id).detail("idNumber");
             }
         }
-        Household same = Household.<Household>find("communityId = ?1 AND normalisedAddress = ?2 AND headName = ?3",
-                community.id, normalised, headName).firstResult();
+        Household same = Household.<Household>find("communityId = ?1 AND normalisedAddress = ?2", community.id, normalised)
+                .<Household>list().stream().filter(o -> java.util.Objects.equals(Text.key(o.headName), Text.key(headName)))
+                .findFirst().orElse(null);
         if (same != null) {
-            throw duplicate("The community already has a household at this address with this head", same.id);
+            throw duplicate("The community already has a household at this address with this head", same.id).detail("address");
         }
         Household h = new Household();
         h.id = Ids.newId();
@@ -108,8 +110,8 @@ public class HouseholdService {
         h.updatedAt = h.createdAt;
         h.persist();
         Constraints.flush(em, Map.of(
-                "household_head_id_number_key", () -> duplicate("The head's ID number is already registered", null),
-                "household_address_head_key", () -> duplicate("The community already has this household", null)));
+                "household_head_id_number_key", () -> duplicate("The head's ID number is already registered", null).detail("idNumber"),
+                "household_address_head_key", () -> duplicate("The community already has this household", null).detail("address")));
         List<String> given = new ArrayList<>(List.of("communityId", "headName", "address", "memberCount", "categories"));
         if (r.gridId() != null) {
             given.add("gridId");
@@ -238,7 +240,7 @@ public class HouseholdService {
         }
         scope.require(placeOf(h));
         if (r.surveyedOn().isAfter(clock.today())) {
-            throw ApiException.invalid("surveyedOn", "must not be in the future");
+            throw ApiException.invalid("surveyedOn", "must not be in the future").detail("notFuture");
         }
         Survey s = new Survey();
         s.id = Ids.newId();

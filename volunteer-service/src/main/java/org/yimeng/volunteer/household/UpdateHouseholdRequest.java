@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Size;
  */
 public record UpdateHouseholdRequest(
         UUID gridId,
-        @Pattern(regexp = "1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}", message = "must be a mobile or landline number")
+        @Pattern(regexp = "1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}", message = "{org.yimeng.validation.mobileOrLandline}")
         String phone,
         @Min(1) @Max(50) Integer memberCount,
         @Size(max = 7) List<@NotNull HouseholdCategory> categories) {

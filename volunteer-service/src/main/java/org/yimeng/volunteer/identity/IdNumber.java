@@ -44,6 +44,17 @@ public final class IdNumber {
         return Optional.empty();
     }
 
+    /** The name of a {@link #problem}'s reason in the ErrorMessages bundles ({@code INVALID_ID_NUMBER.detail.name}). */
+    public static String reasonKey(String problem) {
+        return switch (problem) {
+            case "is missing" -> "missing";
+            case "must have 18 characters" -> "length";
+            case "has an impossible birth date" -> "birthDate";
+            case "has a wrong check character" -> "checkChar";
+            default -> "digits";
+        };
+    }
+
     public static boolean isValid(String raw, LocalDate today) {
         return problem(raw, today).isEmpty();
     }

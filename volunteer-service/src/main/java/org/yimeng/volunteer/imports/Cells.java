@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * How one spreadsheet cell becomes a value: NFKC (full-width digits and letters folded), trimmed, inner whitespace
- * collapsed, and the apostrophe that an export puts before a formula-like value removed again.
+ * collapsed, and the apostrophe that an export puts before a formula-like value removed again. People's own text
+ * (names, addresses, details) is only trimmed ({@link #typed}).
  */
 public final class Cells {
     /** Marks a number that Excel stored with more digits than a double holds exactly (an 18-digit ID typed as a number). */
@@ -32,6 +33,18 @@ public final class Cells {
             return null;
         }
         String t = Normalizer.normalize(raw, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ");
+        if (t.length() > 1 && t.charAt(0) == '\'' && "=+-@".indexOf(t.charAt(1)) >= 0) {
+            t = t.substring(1);
+        }
+        return t.isEmpty() ? null : t;
+    }
+
+    /** A cell of people's own text (a name, an address): as typed, trimmed, the export's apostrophe removed. */
+    public static String typed(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String t = raw.strip();
         if (t.length() > 1 && t.charAt(0) == '\'' && "=+-@".indexOf(t.charAt(1)) >= 0) {
             t = t.substring(1);
         }

@@ -41,7 +41,7 @@ public enum FileFormat {
         return switch (format.trim().toLowerCase(Locale.ROOT)) {
             case "xlsx" -> XLSX;
             case "csv" -> CSV;
-            default -> throw ApiException.invalid("format", "must be xlsx or csv");
+            default -> throw ApiException.invalid("format", "must be xlsx or csv").detail("xlsxOrCsv");
         };
     }
 
@@ -56,7 +56,8 @@ public enum FileFormat {
                 && (head[2] & 0xff) == 0x11 && (head[3] & 0xff) == 0xE0;
         if (ole2) {
             throw new ApiException(ErrorCode.UNSUPPORTED_FILE_TYPE,
-                    "Old .xls workbooks (and password-protected files) are not accepted; save the sheet as .xlsx or CSV");
+                    "Old .xls workbooks (and password-protected files) are not accepted; save the sheet as .xlsx or CSV")
+                    .detail("xls");
         }
         switch (type) {
             case "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet":

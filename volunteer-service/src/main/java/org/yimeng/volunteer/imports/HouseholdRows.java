@@ -105,7 +105,7 @@ class HouseholdRows extends RowRules<CreateHouseholdRequest> {
         if (r.headIdNumber() != null) {
             keys.add("id|" + r.headIdNumber());
         }
-        keys.add("address|" + AddressNormaliser.normalise(r.address()) + "|" + Text.clean(r.headName()));
+        keys.add("address|" + AddressNormaliser.normalise(r.address()) + "|" + Text.key(r.headName()));
         return keys;
     }
 
@@ -137,12 +137,12 @@ class HouseholdRows extends RowRules<CreateHouseholdRequest> {
         for (Object[] row : (List<Object[]>) em.createNativeQuery("SELECT normalised_address, head_name, id FROM household "
                 + "WHERE community_id = ?1 AND normalised_address IN (?2)").setParameter(1, ctx.community.id)
                 .setParameter(2, addresses).getResultList()) {
-            byAddress.put(row[0] + "|" + row[1], (UUID) row[2]);
+            byAddress.put(row[0] + "|" + Text.key((String) row[1]), (UUID) row[2]);
         }
         for (Item<CreateHouseholdRequest> i : items) {
             UUID same = i.value.headIdNumber() == null ? null : byId.get(i.value.headIdNumber());
             if (same == null) {
-                same = byAddress.get(AddressNormaliser.normalise(i.value.address()) + "|" + Text.clean(i.value.headName()));
+                same = byAddress.get(AddressNormaliser.normalise(i.value.address()) + "|" + Text.key(i.value.headName()));
             }
             if (same != null) {
                 skip(i, duplicateCode(), "已登记（困难家庭 " + same + "），本行不再导入");

@@ -1,6 +1,7 @@
 package org.yimeng.volunteer.imports;
 
 import java.util.Arrays;
+import java.util.List;
 
 import org.yimeng.kit.error.ApiException;
 
@@ -20,6 +21,7 @@ public enum ImportKind {
                 }
             }
         }
-        throw ApiException.invalid("kind", "must be one of " + Arrays.stream(values()).map(ImportKind::path).toList());
+        List<String> kinds = Arrays.stream(values()).map(ImportKind::path).toList();
+        throw ApiException.invalid("kind", "must be one of " + kinds).detail("oneOf", kinds);
     }
 }

@@ -181,7 +181,7 @@ public class ImportResource {
         if (mode.trim().equals("commit")) {
             return ImportJob.Mode.COMMIT;
         }
-        throw ApiException.invalid("mode", "must be dry-run or commit");
+        throw ApiException.invalid("mode", "must be dry-run or commit").detail("dryRunOrCommit");
     }
 
     private static Response answer(ImportService.Submitted s) {

@@ -104,7 +104,7 @@ public class ImportRunner {
             Arc.container().instance(Scope.class).get().assume(access);
             process(jobId, access);
         } catch (ApiException e) {
-            QuarkusTransaction.requiringNew().run(() -> fail(jobId, e.code().name(), e.getMessage()));
+            QuarkusTransaction.requiringNew().run(() -> fail(jobId, e.code().name(), e.detailIn(org.yimeng.model.ErrorMessages.CHINESE)));
         } catch (Throwable e) {
             String reference = UUID.randomUUID().toString();
             // the exception's message may quote a row's values (a constraint's key): log only its type
@@ -126,7 +126,7 @@ public class ImportRunner {
             Map<String, UUID> grids = new HashMap<>();
             for (Object[] g : em.createQuery("SELECT g.name, g.id FROM Grid g WHERE g.communityId = ?1", Object[].class)
                     .setParameter(1, job.communityId).getResultList()) {
-                grids.put(Text.clean((String) g[0]), (UUID) g[1]);
+                grids.put(Text.key((String) g[0]), (UUID) g[1]);
             }
             em.flush();
             em.detach(job);

@@ -225,7 +225,7 @@ public class ImportService {
             id = access.communityId();
         }
         if (id == null) {
-            throw ApiException.invalid("communityId", "name the community the rows belong to");
+            throw ApiException.invalid("communityId", "name the community the rows belong to").detail("nameCommunity");
         }
         Community c = places.requireCommunity(id);
         if (!access.allowsCommunity(c.countyCode, c.id)) {
@@ -285,7 +285,7 @@ public class ImportService {
             total += n;
             if (total > max) {
                 throw new ApiException(ErrorCode.FILE_TOO_LARGE, "The file exceeds " + max / (1024 * 1024)
-                        + " MB; split it into smaller files").with("maxBytes", max);
+                        + " MB; split it into smaller files").with("maxBytes", max).detail("mb", max / (1024 * 1024));
             }
             out.write(buf, 0, n);
         }

@@ -43,7 +43,7 @@ final class RowContext {
 
     boolean isThisCommunity(String cell) {
         return cell.equals(community.name) || cell.equals(community.code) || cell.equals(community.id.toString())
-                || cell.equals(Text.clean(community.name));
+                || Text.key(cell).equals(Text.key(community.name));
     }
 
     /** One data row: its sheet row number and its cells in template order (null when empty). */

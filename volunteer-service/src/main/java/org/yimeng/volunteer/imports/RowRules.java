@@ -11,6 +11,7 @@ import jakarta.validation.Validator;
 import org.yimeng.kit.error.ApiException;
 import org.yimeng.kit.error.Problem;
 import org.yimeng.model.ErrorCode;
+import org.yimeng.model.ErrorMessages;
 import org.yimeng.model.Masking;
 import org.yimeng.volunteer.identity.IdNumber;
 import org.yimeng.volunteer.imports.RowContext.Item;
@@ -25,7 +26,30 @@ import org.yimeng.volunteer.support.Text;
  */
 abstract class RowRules<T> {
     @jakarta.inject.Inject
-    Validator validator;
+    jakarta.validation.ValidatorFactory validatorFactory;
+
+    /** Import reports are for people: constraint messages in Chinese whatever the request or deployment language. */
+    private volatile Validator validator;
+
+    private Validator validator() {
+        Validator v = validator;
+        if (v == null) {
+            jakarta.validation.MessageInterpolator base = validatorFactory.getMessageInterpolator();
+            v = validatorFactory.usingContext().messageInterpolator(new jakarta.validation.MessageInterpolator() {
+                @Override
+                public String interpolate(String template, Context context) {
+                    return base.interpolate(template, context, ErrorMessages.CHINESE);
+                }
+
+                @Override
+                public String interpolate(String template, Context context, java.util.Locale locale) {
+                    return base.interpolate(template, context, ErrorMessages.CHINESE);
+                }
+            }).getValidator();
+            validator = v;
+        }
+        return v;
+    }
 
     /** Turns the cells into the request, adding an ERROR issue per bad cell; no database access. */
     abstract void parse(Item<T> item, RowContext ctx);
@@ -73,7 +97,7 @@ abstract class RowRules<T> {
         if (g == null) {
             return ctx.ownGrid();
         }
-        UUID id = ctx.gridsByName.get(Text.clean(g));
+        UUID id = ctx.gridsByName.get(Text.key(g));
         if (id == null) {
             try {
                 UUID asId = UUID.fromString(g);
@@ -111,7 +135,8 @@ abstract class RowRules<T> {
         var problem = IdNumber.problem(id, ctx.today);
         if (problem.isPresent()) {
             error(item, ctx, key, ErrorCode.INVALID_ID_NUMBER.name(),
-                    "身份证号 " + Masking.idNumber(id) + " 无效：" + problem.get());
+                    "身份证号 " + Masking.idNumber(id) + " 无效：" + ErrorMessages.text(ErrorMessages.CHINESE,
+                            "INVALID_ID_NUMBER.detail." + IdNumber.reasonKey(problem.get())));
             return null;
         }
         return id;
@@ -131,7 +156,7 @@ abstract class RowRules<T> {
      * column of its field ({@code fields} maps a request field to a template key when the names differ).
      */
     <R> void validate(Item<?> item, RowContext ctx, R request, Map<String, String> fields) {
-        Set<ConstraintViolation<R>> violations = validator.validate(request);
+        Set<ConstraintViolation<R>> violations = validator().validate(request);
         for (ConstraintViolation<R> v : violations) {
             String path = v.getPropertyPath().toString();
             String field = path.replaceAll("\\[.*$", "").replaceAll("\\..*$", "");
@@ -160,6 +185,6 @@ abstract class RowRules<T> {
             String key = fields.getOrDefault(pv.field(), pv.field());
             column = ctx.template.columns().stream().anyMatch(c -> c.key().equals(key)) ? ctx.column(key) : null;
         }
-        return new RowIssue(row, column, e.code().name(), e.getMessage(), RowIssue.Outcome.ERROR);
+        return new RowIssue(row, column, e.code().name(), e.detailIn(ErrorMessages.CHINESE), RowIssue.Outcome.ERROR);
     }
 }

@@ -120,7 +120,7 @@ class SurveyRows extends RowRules<SurveyRows.SurveyRow> {
         }
         CreateSurveyRequest r = new CreateSurveyRequest(on, Text.clean(cell(item, ctx, "surveyor")), needs);
         validate(item, ctx, r, FIELDS);
-        item.value = new SurveyRow(id, name, address == null ? null : AddressNormaliser.normalise(address), r);
+        item.value = new SurveyRow(id, Text.key(name), address == null ? null : AddressNormaliser.normalise(address), r);
     }
 
     @Override
@@ -157,7 +157,7 @@ class SurveyRows extends RowRules<SurveyRows.SurveyRow> {
             for (Object[] row : (List<Object[]>) em.createNativeQuery("SELECT normalised_address, head_name, id, "
                     + "community_id, grid_id FROM household WHERE community_id = ?1 AND normalised_address IN (?2)")
                     .setParameter(1, ctx.community.id).setParameter(2, addresses).getResultList()) {
-                found.put("address|" + row[0] + "|" + row[1], new Object[] {row[2], row[3], row[4]});
+                found.put("address|" + row[0] + "|" + Text.key((String) row[1]), new Object[] {row[2], row[3], row[4]});
             }
         }
         List<Item<SurveyRow>> resolved = new ArrayList<>();

@@ -22,6 +22,8 @@ public record Template(ImportKind kind, List<Column> columns) {
     }
 
     static final Set<String> IGNORED = Set.of("序号", "编号", "备注");
+    /** Columns of people's own text, kept as typed (full-width punctuation stays); the others are folded by NFKC. */
+    static final Set<String> TYPED = Set.of("headName", "address", "name", "surveyor", "needDetail");
 
     public static final Template HOUSEHOLDS = new Template(ImportKind.HOUSEHOLDS, List.of(
             new Column("community", "社区", false, "兰山街道沂蒙社区",
@@ -130,7 +132,9 @@ public record Template(ImportKind kind, List<Column> columns) {
             if (!repeated.isEmpty()) {
                 d.append("; repeated: ").append(String.join(", ", repeated));
             }
-            throw new ApiException(ErrorCode.WRONG_TEMPLATE, d.toString()).with("missingHeaders", missing)
+            throw new ApiException(ErrorCode.WRONG_TEMPLATE, d.toString()).detail("headers", kind.path(),
+                    noneIfEmpty(missing), noneIfEmpty(unknown), noneIfEmpty(repeated))
+                    .with("missingHeaders", missing)
                     .with("unknownHeaders", List.copyOf(unknown)).with("repeatedHeaders", List.copyOf(repeated))
                     .with("expectedHeaders", headers());
         }
@@ -139,17 +143,26 @@ public record Template(ImportKind kind, List<Column> columns) {
                 used[i] = columns.get(i).header();
             }
         }
-        return new Header(map, used);
+        boolean[] typed = new boolean[columns.size()];
+        for (int i = 0; i < typed.length; i++) {
+            typed[i] = TYPED.contains(columns.get(i).key());
+        }
+        return new Header(map, used, typed);
+    }
+
+    private static String noneIfEmpty(java.util.Collection<String> headers) {
+        return headers.isEmpty() ? "无" : String.join("、", headers);
     }
 
     /** The file's column → template column map, and the header each template column has in this file. */
-    public record Header(int[] fileToTemplate, String[] headerAsWritten) {
+    public record Header(int[] fileToTemplate, String[] headerAsWritten, boolean[] typed) {
         /** A data row's cells in template order; absent columns are null. */
         public String[] arrange(List<String> cells, int columnCount) {
             String[] out = new String[columnCount];
             for (int c = 0; c < cells.size() && c < fileToTemplate.length; c++) {
-                if (fileToTemplate[c] >= 0) {
-                    out[fileToTemplate[c]] = Cells.clean(cells.get(c));
+                int t = fileToTemplate[c];
+                if (t >= 0) {
+                    out[t] = t < typed.length && typed[t] ? Cells.typed(cells.get(c)) : Cells.clean(cells.get(c));
                 }
             }
             return out;

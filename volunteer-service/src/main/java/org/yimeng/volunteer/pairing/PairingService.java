@@ -75,7 +75,7 @@ public class PairingService {
         }
         Household h = em.find(Household.class, r.householdId(), LockModeType.PESSIMISTIC_WRITE);
         if (h == null) {
-            throw ApiException.invalid("householdId", "no such household");
+            throw ApiException.invalid("householdId", "no such household").detail("noSuchHousehold");
         }
         scope.require(HouseholdService.placeOf(h));
         if (h.gridId == null) {
@@ -131,7 +131,7 @@ public class PairingService {
         }
         List<PairingMember> current = currentMembers(p.id);
         PairingMember out = current.stream().filter(m -> m.volunteerId.equals(r.outVolunteerId())).findFirst()
-                .orElseThrow(() -> ApiException.invalid("outVolunteerId", "is not a current volunteer of this pairing"));
+                .orElseThrow(() -> ApiException.invalid("outVolunteerId", "is not a current volunteer of this pairing").detail("notInPairing"));
         if (current.stream().anyMatch(m -> m.volunteerId.equals(r.inVolunteerId()))) {
             throw new ApiException(ErrorCode.PAIRING_NEEDS_TWO_VOLUNTEERS,
                     "The incoming volunteer already serves in this pairing");
@@ -160,24 +160,25 @@ public class PairingService {
         }
         LocalDate today = clock.today();
         if (r.visitedOn().isAfter(today)) {
-            throw ApiException.invalid("visitedOn", "must not be in the future");
+            throw ApiException.invalid("visitedOn", "must not be in the future").detail("notFuture");
         }
         if (r.visitedOn().isBefore(clock.dateOf(p.createdAt))) {
-            throw ApiException.invalid("visitedOn", "must not be before the pairing began");
+            throw ApiException.invalid("visitedOn", "must not be before the pairing began").detail("beforePairing");
         }
         int window = config.service().recordingWindowWorkingDays();
         if (!WorkingDays.withinWindow(r.visitedOn(), today, window)) {
             throw new ApiException(ErrorCode.RECORDING_WINDOW_CLOSED,
-                    "Service is recorded within " + window + " working days of the day it took place");
+                    "Service is recorded within " + window + " working days of the day it took place")
+                    .detail("days", window);
         }
         LinkedHashSet<UUID> ids = new LinkedHashSet<>(r.volunteerIds());
         if (ids.size() != r.volunteerIds().size()) {
-            throw ApiException.invalid("volunteerIds", "must not repeat a volunteer");
+            throw ApiException.invalid("volunteerIds", "must not repeat a volunteer").detail("repeatVolunteer");
         }
         List<UUID> members = currentMembers(p.id).stream().map(m -> m.volunteerId).toList();
         for (UUID v : ids) {
             if (!members.contains(v)) {
-                throw ApiException.invalid("volunteerIds", v + " is not a current volunteer of this pairing");
+                throw ApiException.invalid("volunteerIds", v + " is not a current volunteer of this pairing").detail("volunteerNotInPairing", v);
             }
         }
         Community community = em.find(Community.class, p.communityId);
@@ -266,7 +267,7 @@ public class PairingService {
         for (UUID id : ordered) {
             Volunteer v = em.find(Volunteer.class, id, LockModeType.PESSIMISTIC_WRITE);
             if (v == null) {
-                throw ApiException.invalid(field, "no volunteer " + id);
+                throw ApiException.invalid(field, "no volunteer " + id).detail("noVolunteer", id);
             }
             locked.put(id, v);
         }
@@ -280,14 +281,15 @@ public class PairingService {
             }
             if (!v.communityId.equals(h.communityId)) {
                 throw new ApiException(ErrorCode.VOLUNTEER_OUTSIDE_COMMUNITY,
-                        "Volunteer " + id + " belongs to another community than the household").with("volunteerId", id);
+                        "Volunteer " + id + " belongs to another community than the household").with("volunteerId", id)
+                        .detail("id", id);
             }
             long serving = em.createQuery("SELECT count(m) FROM PairingMember m WHERE m.volunteerId = :v "
                     + "AND m.leftAt IS NULL", Long.class).setParameter("v", id).getSingleResult();
             if (serving >= cap) {
                 throw new ApiException(ErrorCode.VOLUNTEER_AT_CAPACITY,
                         "Volunteer " + id + " already serves " + serving + " active pairings (at most " + cap + ")")
-                        .with("volunteerId", id);
+                        .with("volunteerId", id).detail("cap", id, serving, cap);
             }
             out.add(v);
         }

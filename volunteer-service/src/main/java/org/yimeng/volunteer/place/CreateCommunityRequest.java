@@ -13,5 +13,5 @@ public record CreateCommunityRequest(
         @NotBlank @Size(max = 20) @Schema(description = "County code", pattern = "^[0-9]{6}$") String countyCode,
         @NotBlank @Size(max = 100) String name,
         @NotNull CommunityKind kind,
-        @Pattern(regexp = "[0-9]{12}", message = "must be 12 digits") String code) {
+        @Pattern(regexp = "[0-9]{12}", message = "{org.yimeng.validation.communityCode}") String code) {
 }

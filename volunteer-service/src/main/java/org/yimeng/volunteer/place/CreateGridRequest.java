@@ -8,5 +8,5 @@ import jakarta.validation.constraints.Size;
 public record CreateGridRequest(
         @NotBlank @Size(max = 100) String name,
         @Size(max = 50) String workerName,
-        @Pattern(regexp = "1[3-9][0-9]{9}", message = "must be an 11-digit mobile number") String workerPhone) {
+        @Pattern(regexp = "1[3-9][0-9]{9}", message = "{org.yimeng.validation.mobile}") String workerPhone) {
 }

@@ -58,20 +58,24 @@ public class PlaceService {
     public CommunityResponse createCommunity(CreateCommunityRequest request) {
         String countyCode = request.countyCode().trim();
         if (County.findById(countyCode) == null) {
-            throw new ApiException(ErrorCode.UNKNOWN_COUNTY, "No county " + countyCode);
+            throw new ApiException(ErrorCode.UNKNOWN_COUNTY, "No county " + countyCode).detail("code", countyCode);
         }
         scope.require(Place.county(countyCode));
         String name = Text.clean(request.name());
-        Locks.lock(em, "community-name|" + countyCode + "|" + name,
+        // the name is stored as typed; two names that differ only in full-width forms are one community
+        Locks.lock(em, "community-name|" + countyCode + "|" + Text.key(name),
                 "community-code|" + (request.code() == null ? "" : request.code()));
-        Community byName = Community.<Community>find("countyCode = ?1 AND name = ?2", countyCode, name).firstResult();
+        Community byName = Community.<Community>find("countyCode", countyCode).<Community>list().stream()
+                .filter(o -> java.util.Objects.equals(Text.key(o.name), Text.key(name))).findFirst().orElse(null);
         if (byName != null) {
-            throw duplicate("County " + countyCode + " already has a community named " + name, byName.id);
+            throw duplicate("County " + countyCode + " already has a community named " + name, byName.id)
+                    .detail("name", countyCode, name);
         }
         if (request.code() != null) {
             Community byCode = Community.<Community>find("code", request.code()).firstResult();
             if (byCode != null) {
-                throw duplicate("Community code " + request.code() + " is already registered", byCode.id);
+                throw duplicate("Community code " + request.code() + " is already registered", byCode.id)
+                        .detail("code", request.code());
             }
         }
         Community c = new Community();
@@ -84,8 +88,10 @@ public class PlaceService {
         c.updatedAt = c.createdAt;
         c.persist();
         Constraints.flush(em, Map.of(
-                "community_county_name_key", () -> duplicate("County " + countyCode + " already has a community named " + name, null),
-                "community_code_key", () -> duplicate("Community code " + request.code() + " is already registered", null)));
+                "community_county_name_key", () -> duplicate("County " + countyCode + " already has a community named " + name, null)
+                        .detail("name", countyCode, name),
+                "community_code_key", () -> duplicate("Community code " + request.code() + " is already registered", null)
+                        .detail("code", request.code())));
         publish(c);
         return CommunityResponse.of(c);
     }
@@ -138,9 +144,11 @@ public class PlaceService {
         }
         scope.require(placeOf(c));
         String name = Text.clean(request.name());
-        Locks.lock(em, "grid-name|" + communityId + "|" + name);
-        if (Grid.count("communityId = ?1 AND name = ?2", communityId, name) > 0) {
-            throw new ApiException(ErrorCode.DUPLICATE_GRID, "The community already has a grid named " + name);
+        Locks.lock(em, "grid-name|" + communityId + "|" + Text.key(name));
+        if (Grid.<Grid>find("communityId", communityId).<Grid>list().stream()
+                .anyMatch(o -> java.util.Objects.equals(Text.key(o.name), Text.key(name)))) {
+            throw new ApiException(ErrorCode.DUPLICATE_GRID, "The community already has a grid named " + name)
+                .detail("name", name);
         }
         Grid g = new Grid();
         g.id = Ids.newId();
@@ -151,7 +159,8 @@ public class PlaceService {
         g.createdAt = clock.now();
         g.persist();
         Constraints.flush(em, Map.of("grid_community_name_key",
-                () -> new ApiException(ErrorCode.DUPLICATE_GRID, "The community already has a grid named " + name)));
+                () -> new ApiException(ErrorCode.DUPLICATE_GRID, "The community already has a grid named " + name)
+                .detail("name", name)));
         return GridResponse.of(g);
     }
 
@@ -232,7 +241,7 @@ public class PlaceService {
     public Community requireCommunity(UUID id) {
         Community c = id == null ? null : Community.findById(id);
         if (c == null) {
-            throw new ApiException(ErrorCode.UNKNOWN_COMMUNITY, "No community " + id);
+            throw new ApiException(ErrorCode.UNKNOWN_COMMUNITY, "No community " + id).detail("id", id);
         }
         return c;
     }
@@ -242,7 +251,8 @@ public class PlaceService {
     public Grid requireGrid(UUID gridId, UUID communityId) {
         Grid g = Grid.findById(gridId);
         if (g == null || !g.communityId.equals(communityId)) {
-            throw new ApiException(ErrorCode.UNKNOWN_GRID, "No grid " + gridId + " in community " + communityId);
+            throw new ApiException(ErrorCode.UNKNOWN_GRID, "No grid " + gridId + " in community " + communityId)
+                    .detail("id", gridId, communityId);
         }
         return g;
     }

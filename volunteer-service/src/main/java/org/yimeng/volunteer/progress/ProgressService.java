@@ -206,7 +206,7 @@ public class ProgressService {
      */
     private Target allowed(String requested, UUID communityId) {
         if (requested != null && County.findById(requested) == null) {
-            throw ApiException.invalid("countyCode", "no such county");
+            throw ApiException.invalid("countyCode", "no such county").detail("noSuchCounty");
         }
         Community community = null;
         if (communityId != null) {

@@ -45,7 +45,7 @@ public final class Params {
         }
         String v = value.trim();
         if (v.length() > maxLength || v.chars().anyMatch(Character::isISOControl)) {
-            throw ApiException.invalid(name, "must be at most " + maxLength + " printable characters");
+            throw ApiException.invalid(name, "must be at most " + maxLength + " printable characters").detail("printableMax", maxLength);
         }
         return v;
     }

@@ -64,7 +64,7 @@ public class VolunteerService {
     public VolunteerResponse register(CreateVolunteerRequest r) {
         if (!Boolean.TRUE.equals(r.consent())) {
             throw new ApiException(ErrorCode.CONSENT_REQUIRED, "Registration needs the volunteer's explicit consent")
-                    .with("violations", List.of(new Problem.Violation("consent", "must be true")));
+                    .with("violations", List.of(new Problem.Violation("consent", "must be true"))).detail("consent");
         }
         LocalDate today = clock.today();
         String idNumber = r.idNumber() == null || r.idNumber().isBlank() ? null : IdNumber.normalise(r.idNumber());
@@ -74,7 +74,7 @@ public class VolunteerService {
             requireValidIdNumber("idNumber", idNumber, today);
             LocalDate encoded = IdNumber.birthDate(idNumber);
             if (birthDate != null && !birthDate.equals(encoded)) {
-                throw ApiException.invalid("birthDate", "does not match the ID number");
+                throw ApiException.invalid("birthDate", "does not match the ID number").detail("birthDateMismatch");
             }
             birthDate = encoded;
             if (gender == null) {
@@ -82,7 +82,7 @@ public class VolunteerService {
             }
         }
         if (birthDate != null && birthDate.isAfter(today)) {
-            throw ApiException.invalid("birthDate", "must not be in the future");
+            throw ApiException.invalid("birthDate", "must not be in the future").detail("notFuture");
         }
         Community community = places.requireCommunity(r.communityId());
         if (r.gridId() != null) {
@@ -227,7 +227,7 @@ public class VolunteerService {
     public static void requireValidIdNumber(String field, String idNumber, LocalDate today) {
         IdNumber.problem(idNumber, today).ifPresent(problem -> {
             throw new ApiException(ErrorCode.INVALID_ID_NUMBER, field + " " + problem)
-                    .with("violations", List.of(new Problem.Violation(field, problem)));
+                    .with("violations", List.of(new Problem.Violation(field, problem))).detail(IdNumber.reasonKey(problem));
         });
     }
 
@@ -237,14 +237,14 @@ public class VolunteerService {
         }
         LinkedHashSet<String> clean = new LinkedHashSet<>();
         for (String s : skills) {
-            clean.add(Text.clean(s));
+            clean.add(Text.key(s));
         }
         return clean.toArray(String[]::new);
     }
 
     private static ApiException duplicate(String field, UUID existing) {
         ApiException e = new ApiException(ErrorCode.DUPLICATE_VOLUNTEER,
-                "A volunteer with this " + field + " is already registered").with("field", field);
+                "A volunteer with this " + field + " is already registered").with("field", field).detail(field);
         return existing == null ? e : e.with("existingId", existing);
     }
 }

@@ -99,7 +99,7 @@ public class WishService {
         }
         Volunteer v = Volunteer.findById(volunteerId);
         if (v == null) {
-            throw ApiException.invalid("volunteerId", "no such volunteer");
+            throw ApiException.invalid("volunteerId", "no such volunteer").detail("noSuchVolunteer");
         }
         if (v.status != VolunteerStatus.ACTIVE) {
             throw new ApiException(ErrorCode.VOLUNTEER_NOT_ACTIVE, "Volunteer " + v.id + " is " + v.status)
@@ -130,15 +130,16 @@ public class WishService {
         }
         LocalDate today = clock.today();
         if (r.fulfilledOn().isAfter(today)) {
-            throw ApiException.invalid("fulfilledOn", "must not be in the future");
+            throw ApiException.invalid("fulfilledOn", "must not be in the future").detail("notFuture");
         }
         if (r.fulfilledOn().isBefore(clock.dateOf(w.claimedAt))) {
-            throw ApiException.invalid("fulfilledOn", "must not be before the wish was claimed");
+            throw ApiException.invalid("fulfilledOn", "must not be before the wish was claimed").detail("beforeClaim");
         }
         int window = config.service().recordingWindowWorkingDays();
         if (r.minutes() != null && !WorkingDays.withinWindow(r.fulfilledOn(), today, window)) {
             throw new ApiException(ErrorCode.RECORDING_WINDOW_CLOSED,
-                    "Service is recorded within " + window + " working days of the day it took place");
+                    "Service is recorded within " + window + " working days of the day it took place")
+                    .detail("days", window);
         }
         Instant now = clock.now();
         w.status = WishStatus.FULFILLED;

@@ -29,6 +29,13 @@ class CellsTest {
     }
 
     @Test
+    void peoplesTextIsKeptAsTypedOnlyTrimmed() {
+        assertEquals("沂蒙路１２号（３单元）\u3000２０１", Cells.typed(" 沂蒙路１２号（３单元）\u3000２０１\t"));
+        assertEquals("=SUM(1)", Cells.typed("'=SUM(1)"));
+        assertNull(Cells.typed(" \u3000 "));
+    }
+
+    @Test
     void datesAreReadInEveryFormWorkersUse() {
         LocalDate d = LocalDate.of(2025, 5, 18);
         for (String s : List.of("2025-05-18", "2025/5/18", "2025.5.18", "2025年5月18日", "20250518", "45795", "45795.0")) {

@@ -196,8 +196,10 @@ class ImportApiTest {
         // the good rows arrived as the API would have stored them
         assertEquals(1, Fixtures.count("household WHERE community_id = '" + community + "' AND member_count = 3 "
                 + "AND phone = '13812345678' AND grid_id = '" + grid + "' AND categories = '{LOW_INCOME,DISABLED}'"));
+        // the address as typed (full-width digits and dash kept), the member count folded from "２"
         assertEquals(1, Fixtures.count("household WHERE community_id = '" + community + "' AND member_count = 2 "
-                + "AND address LIKE '沂蒙路12号3-201%' AND categories = '{ELDERLY_ALONE,LOW_INCOME}'"));
+                + "AND address LIKE '沂蒙路１２号３－２０１%' AND normalised_address LIKE '沂蒙路12号3201%' "
+                + "AND categories = '{ELDERLY_ALONE,LOW_INCOME}'"));
         assertEquals(1, Fixtures.count("household WHERE community_id = '" + community + "' AND grid_id IS NULL "
                 + "AND head_id_number IS NOT NULL AND phone = '0539-8123456'"));
 

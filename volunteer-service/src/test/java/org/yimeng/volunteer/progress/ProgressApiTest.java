@@ -101,19 +101,30 @@ class ProgressApiTest {
     }
 
     @Test
-    void csvGivesTheSameTableWithABomForSpreadsheets() {
+    void csvGivesTheSameTableForPeopleWithABomChineseHeadersYesNoAndPercentages() {
         byte[] bytes = as(cityAdmin()).accept("text/csv").queryParam("countyCode", COUNTY).get("/api/v1/progress")
                 .then().statusCode(200).header("Content-Type", startsWith("text/csv")).extract().asByteArray();
-        String csv = new String(bytes, StandardCharsets.UTF_8);
-        assertTrue(csv.startsWith("\uFEFFcountyCode,countyName,communities,pilots,"), csv);
+        assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(bytes[0], bytes[1], bytes[2]), "UTF-8 BOM");
+        String csv = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
         String[] lines = csv.split("\r\n");
+        List<String> header = List.of(lines[0].split(","));
+        assertEquals(List.of("县区代码", "县区", "村（社区）数", "试点数", "试点目标数", "试点达标", "困难家庭数"),
+                header.subList(0, 7));
+        assertTrue(header.stream().allMatch(h -> h.codePoints().anyMatch(c -> c > 0x2E80)), lines[0]);
         assertTrue(lines[1].startsWith(COUNTY + ",莒南县,"), lines[1]);
         assertTrue(lines[2].startsWith("TOTAL,合计,"), lines[2]);
         Map<String, Object> json = row();
-        assertEquals(String.valueOf(json.get("households")), lines[1].split(",")[6]);
-        // then, below a blank line, the county's communities through the same writer
+        String[] cells = lines[1].split(",");
+        assertEquals(String.valueOf(json.get("households")), cells[header.indexOf("困难家庭数")]);
+        Object meets = json.get("pilotsMeetTarget");
+        assertEquals(meets == null ? "" : Boolean.TRUE.equals(meets) ? "是" : "否", cells[header.indexOf("试点达标")]);
+        String coverage = new java.math.BigDecimal(String.valueOf(json.get("coverageRatio"))).movePointRight(2)
+                .setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + "%";
+        assertEquals(coverage, cells[header.indexOf("结对覆盖率")]);
+        assertTrue(cells[header.indexOf("心愿实现率")].matches("\\d{1,3}\\.\\d{2}%"), lines[1]);
+        // then, below a blank line, the county's communities through the same writer, in Chinese too
         assertEquals("", lines[3], csv);
-        assertTrue(lines[4].startsWith("countyCode,communityId,communityName,"), lines[4]);
+        assertTrue(lines[4].startsWith("县区代码,村（社区）编号,村（社区）,是否试点,"), lines[4]);
         List<?> communities = as(cityAdmin()).queryParam("countyCode", COUNTY).get("/api/v1/progress").jsonPath()
                 .getList("communities");
         assertEquals(5 + communities.size(), lines.length, csv);

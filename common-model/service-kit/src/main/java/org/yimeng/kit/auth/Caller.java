@@ -96,12 +96,13 @@ public class Caller {
             try {
                 return UUID.fromString(s);
             } catch (IllegalArgumentException e) {
-                throw new ApiException(ErrorCode.FORBIDDEN, "The token's " + name + " claim is not a valid id");
+                throw new ApiException(ErrorCode.FORBIDDEN, "The token's " + name + " claim is not a valid id")
+                        .detail("claimNotId", name);
             }
         });
     }
 
     private static ApiException missing(String claim) {
-        return new ApiException(ErrorCode.FORBIDDEN, "The token carries no " + claim + " scope");
+        return new ApiException(ErrorCode.FORBIDDEN, "The token carries no " + claim + " scope").detail("noScope", claim);
     }
 }

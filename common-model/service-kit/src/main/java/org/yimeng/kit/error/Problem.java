@@ -3,10 +3,12 @@ package org.yimeng.kit.error;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.yimeng.model.ErrorCode;
+import org.yimeng.model.ErrorMessages;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -34,9 +36,15 @@ public final class Problem {
     public record Violation(String field, String message) {
     }
 
+    /** A problem with the English title (the detail as given). */
     public Problem(ErrorCode code, String detail, String instance, List<Violation> violations) {
+        this(code, Locale.ENGLISH, detail, instance, violations);
+    }
+
+    /** A problem with the title in {@code language} ({@code ErrorMessages}); the detail is already in it. */
+    public Problem(ErrorCode code, Locale language, String detail, String instance, List<Violation> violations) {
         this.type = URI.create(TYPE_BASE + code.name().toLowerCase().replace('_', '-'));
-        this.title = code.title();
+        this.title = ErrorMessages.title(code, language);
         this.status = code.status();
         this.detail = detail;
         this.code = code.name();

@@ -4,6 +4,8 @@ import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.OptimisticLockException;
@@ -18,7 +20,9 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.yimeng.kit.i18n.Language;
 import org.yimeng.model.ErrorCode;
+import org.yimeng.model.ErrorMessages;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -39,16 +43,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
-        List<Problem.Violation> violations = null;
-        Problem problem;
-        Object v = e.properties().get(ApiException.VIOLATIONS);
-        if (v instanceof List<?> list) {
-            violations = new ArrayList<>();
-            for (Object o : list) {
-                violations.add((Problem.Violation) o);
-            }
-        }
-        problem = new Problem(e.code(), e.getMessage(), path(uri), violations);
+        Locale lang = Language.ofRequest();
+        Problem problem = new Problem(e.code(), lang, e.detailIn(lang), path(uri), e.violationsIn(lang));
         e.properties().forEach((k, val) -> {
             if (!ApiException.VIOLATIONS.equals(k)) {
                 problem.extra().put(k, val);
@@ -59,15 +55,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, UriInfo uri) {
+        Locale lang = Language.ofRequest();
         List<Problem.Violation> violations = new ArrayList<>();
         for (ConstraintViolation<?> cv : e.getConstraintViolations()) {
             violations.add(new Problem.Violation(field(cv.getPropertyPath()), cv.getMessage()));
         }
         violations.sort(java.util.Comparator.comparing(Problem.Violation::field));
+        String sep = ErrorMessages.isChinese(lang) ? "：" : ": ";
         String detail = violations.size() == 1
-                ? violations.get(0).field() + ": " + violations.get(0).message()
-                : violations.size() + " fields are invalid";
-        return respond(new Problem(ErrorCode.VALIDATION_FAILED, detail, path(uri), violations));
+                ? violations.get(0).field() + sep + violations.get(0).message()
+                : text(lang, ErrorCode.VALIDATION_FAILED, violations.size() + " fields are invalid", "fields",
+                        violations.size());
+        return respond(new Problem(ErrorCode.VALIDATION_FAILED, lang, detail, path(uri), violations));
     }
 
     @ServerExceptionMapper
@@ -82,17 +81,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
-        return respond(new Problem(ErrorCode.UNAUTHORIZED, "A valid bearer token is required", path(uri), null));
+        return respond(problem(ErrorCode.UNAUTHORIZED, "A valid bearer token is required", "missing", path(uri)));
     }
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        return respond(new Problem(ErrorCode.UNAUTHORIZED, "The bearer token is invalid or expired", path(uri), null));
+        return respond(problem(ErrorCode.UNAUTHORIZED, "The bearer token is invalid or expired", "invalid", path(uri)));
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(new Problem(ErrorCode.FORBIDDEN, "Your role may not do this", path(uri), null));
+        return respond(problem(ErrorCode.FORBIDDEN, "Your role may not do this", "role", path(uri)));
     }
 
     @ServerExceptionMapper
@@ -116,75 +115,95 @@ public class ProblemMappers {
         if (code == ErrorCode.INTERNAL_ERROR) {
             return unexpected(e, uri);
         }
+        Locale lang = Language.ofRequest();
         String detail = switch (code) {
-            case NOT_FOUND -> "No resource at " + path(uri);
-            case METHOD_NOT_ALLOWED -> "This method is not allowed on " + path(uri);
-            case UNSUPPORTED_MEDIA_TYPE -> "Send application/json";
-            case NOT_ACCEPTABLE -> "The requested media type is not offered here";
-            default -> "The request could not be read";
+            case NOT_FOUND -> text(lang, code, "No resource at " + path(uri), "path", path(uri));
+            case METHOD_NOT_ALLOWED -> text(lang, code, "This method is not allowed on " + path(uri), "path", path(uri));
+            case UNSUPPORTED_MEDIA_TYPE -> text(lang, code, "Send application/json", null);
+            case NOT_ACCEPTABLE -> text(lang, code, "The requested media type is not offered here", null);
+            case PAYLOAD_TOO_LARGE -> text(lang, code, "The body is too large", null);
+            default -> text(lang, ErrorCode.MALFORMED_REQUEST, "The request could not be read", "unreadable");
         };
-        return respond(new Problem(code, detail, path(uri), null));
+        return respond(new Problem(code, lang, detail, path(uri), null));
     }
 
     @ServerExceptionMapper({OptimisticLockException.class, PessimisticLockException.class})
     public Response concurrentChange(RuntimeException e, UriInfo uri) {
-        return respond(new Problem(ErrorCode.CONFLICT, "The record was changed concurrently; try again", path(uri), null));
+        return respond(problem(ErrorCode.CONFLICT, "The record was changed concurrently; try again", null, path(uri)));
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         if (isUnavailable(e)) {
             LOG.warnf("database unavailable on %s: %s", path(uri), e.getClass().getSimpleName());
-            return respond(new Problem(ErrorCode.SERVICE_UNAVAILABLE, "A backing service is unavailable; try again shortly",
-                    path(uri), null));
+            return respond(problem(ErrorCode.SERVICE_UNAVAILABLE, "A backing service is unavailable; try again shortly",
+                    null, path(uri)));
         }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", id, path(uri));
-        Problem p = new Problem(ErrorCode.INTERNAL_ERROR, "Unexpected error; reference " + id, path(uri), null);
-        return respond(p);
+        Locale lang = Language.ofRequest();
+        return respond(new Problem(ErrorCode.INTERNAL_ERROR, lang,
+                text(lang, ErrorCode.INTERNAL_ERROR, "Unexpected error; reference " + id, "reference", id), path(uri), null));
     }
 
     static Problem jsonProblem(JsonProcessingException e, String instance) {
+        Locale lang = Language.ofRequest();
+        ErrorCode code = ErrorCode.MALFORMED_REQUEST;
         if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping)) {
-            return new Problem(ErrorCode.MALFORMED_REQUEST, "The body is not valid JSON", instance, null);
+            return new Problem(code, lang, text(lang, code, "The body is not valid JSON", "json"), instance, null);
         }
         String field = jsonPath(mapping);
+        if (field.isEmpty()) {
+            return new Problem(code, lang, text(lang, code, "The body has the wrong shape", "shape"), instance, null);
+        }
         String message;
         if (e instanceof InvalidFormatException ife && ife.getTargetType() != null && ife.getTargetType().isEnum()) {
-            message = "must be one of " + java.util.Arrays.toString(ife.getTargetType().getEnumConstants());
-        } else if (e instanceof MismatchedInputException mie && mie.getTargetType() != null) {
-            message = "must be " + describe(mie.getTargetType());
+            String values = java.util.Arrays.toString(ife.getTargetType().getEnumConstants());
+            message = ErrorMessages.isChinese(lang) ? ErrorMessages.text(lang, "MALFORMED_REQUEST.detail.type.enum", values)
+                    : "must be one of " + values;
         } else {
-            message = "has a value of the wrong type";
+            String type = e instanceof MismatchedInputException mie && mie.getTargetType() != null
+                    ? describe(mie.getTargetType()) : String.valueOf(e.getOriginalMessage()).startsWith("NUL") ? "nul"
+                    : "wrong";
+            message = typeWords(lang, type);
         }
-        if (field.isEmpty()) {
-            return new Problem(ErrorCode.MALFORMED_REQUEST, "The body has the wrong shape", instance, null);
-        }
-        return new Problem(ErrorCode.MALFORMED_REQUEST, field + " " + message, instance,
-                List.of(new Problem.Violation(field, message)));
+        String sep = ErrorMessages.isChinese(lang) ? "：" : " ";
+        return new Problem(code, lang, field + sep + message, instance, List.of(new Problem.Violation(field, message)));
+    }
+
+    private static final Map<String, String> ENGLISH_TYPES = Map.of("integer", "must be an integer", "boolean",
+            "must be true or false", "string", "must be a string", "uuid", "must be a UUID", "array", "must be an array",
+            "date", "must be a date (YYYY-MM-DD)", "instant", "must be an ISO-8601 instant", "object",
+            "must be an object of the documented shape", "wrong", "has a value of the wrong type", "nul",
+            "must not contain a NUL character");
+
+    /** What a value must be, in the language: "must be an integer" / "须为整数". */
+    public static String typeWords(Locale lang, String type) {
+        String zh = ErrorMessages.isChinese(lang) ? ErrorMessages.text(lang, "MALFORMED_REQUEST.detail.type." + type) : null;
+        return zh != null ? zh : ENGLISH_TYPES.getOrDefault(type, ENGLISH_TYPES.get("wrong"));
     }
 
     private static String describe(Class<?> type) {
         if (type == int.class || type == Integer.class || type == long.class || type == Long.class
                 || type == short.class || type == Short.class) {
-            return "an integer";
+            return "integer";
         }
         if (type == boolean.class || type == Boolean.class) {
-            return "true or false";
+            return "boolean";
         }
         if (type == String.class) {
-            return "a string";
+            return "string";
         }
         if (type == UUID.class) {
-            return "a UUID";
+            return "uuid";
         }
         if (List.class.isAssignableFrom(type) || java.util.Set.class.isAssignableFrom(type) || type.isArray()) {
-            return "an array";
+            return "array";
         }
         if (type.getName().startsWith("java.time.")) {
-            return type == java.time.LocalDate.class ? "a date (YYYY-MM-DD)" : "an ISO-8601 instant";
+            return type == java.time.LocalDate.class ? "date" : "instant";
         }
-        return "an object of the documented shape";
+        return "object";
     }
 
     private static String jsonPath(JsonMappingException e) {
@@ -244,6 +263,16 @@ public class ProblemMappers {
 
     private static String path(UriInfo uri) {
         return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+    }
+
+    /** The detail in the language: the kit's {@code CODE.detail.name} words, else English or the generic one. */
+    static String text(Locale lang, ErrorCode code, String english, String name, Object... args) {
+        return ErrorMessages.detail(code, lang, english, name == null ? null : code.name() + ".detail." + name, args);
+    }
+
+    private static Problem problem(ErrorCode code, String english, String name, String instance) {
+        Locale lang = Language.ofRequest();
+        return new Problem(code, lang, text(lang, code, english, name), instance, null);
     }
 
     private static Response respond(Problem problem) {

@@ -107,8 +107,10 @@ public class BodyLimit {
     }
 
     private void refuse(RoutingContext ctx, long max) {
-        Problem problem = new Problem(ErrorCode.PAYLOAD_TOO_LARGE, "The body is larger than " + max + " bytes",
-                ctx.request().path(), null);
+        java.util.Locale lang = org.yimeng.kit.i18n.Language.pick(ctx.request().getHeader("Accept-Language"));
+        Problem problem = new Problem(ErrorCode.PAYLOAD_TOO_LARGE, lang, org.yimeng.model.ErrorMessages.detail(
+                ErrorCode.PAYLOAD_TOO_LARGE, lang, "The body is larger than " + max + " bytes", "PAYLOAD_TOO_LARGE.detail.bytes",
+                max), ctx.request().path(), null);
         String body;
         try {
             body = mapper.writeValueAsString(problem);

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.yimeng.kit.error.ApiException;
+import org.yimeng.model.ErrorCode;
 
 /**
  * No query value or path may carry a NUL character: PostgreSQL text cannot hold one, so a filter taken as text (a
@@ -19,12 +20,12 @@ public class NoNulInRequestLine {
         for (Map.Entry<String, List<String>> p : uri.getQueryParameters().entrySet()) {
             for (String value : p.getValue()) {
                 if (value.indexOf('\0') >= 0) {
-                    throw ApiException.invalid(p.getKey(), "must not contain a NUL character");
+                    throw ApiException.invalid(p.getKey(), "must not contain a NUL character").detail("nul");
                 }
             }
         }
         if (uri.getPath().indexOf('\0') >= 0) {
-            throw ApiException.notFound("Resource", "with a NUL character in its path");
+            throw new ApiException(ErrorCode.NOT_FOUND, "No resource with a NUL character in its path");
         }
     }
 }

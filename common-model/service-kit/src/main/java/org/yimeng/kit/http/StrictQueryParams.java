@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -20,7 +21,10 @@ import jakarta.ws.rs.ext.Provider;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.yimeng.kit.error.Problem;
+import org.yimeng.kit.error.ProblemMappers;
+import org.yimeng.kit.i18n.Language;
 import org.yimeng.model.ErrorCode;
+import org.yimeng.model.ErrorMessages;
 
 /**
  * Reads typed query parameters strictly. JAX-RS turns a query value it cannot convert into a 404 (as if the resource
@@ -59,10 +63,29 @@ public class StrictQueryParams implements ParamConverterProvider {
     public static class Problems {
         @ServerExceptionMapper
         public Response invalid(InvalidQueryParameter e, UriInfo uri) {
-            Problem p = new Problem(ErrorCode.VALIDATION_FAILED, e.getMessage(), "/" + uri.getPath().replaceFirst("^/", ""),
-                    List.of(new Problem.Violation(e.parameter, e.reason)));
+            Locale lang = Language.ofRequest();
+            String reason = ErrorMessages.isChinese(lang) ? chinese(lang, e.reason) : e.reason;
+            Problem p = new Problem(ErrorCode.VALIDATION_FAILED, lang,
+                    e.parameter + (ErrorMessages.isChinese(lang) ? "：" : ": ") + reason,
+                    "/" + uri.getPath().replaceFirst("^/", ""), List.of(new Problem.Violation(e.parameter, reason)));
             return Response.status(p.status).type(Problem.MEDIA_TYPE).entity(p).build();
         }
+    }
+
+    /** The Chinese words of a rule's English expectation (the rules below). */
+    private static String chinese(Locale lang, String reason) {
+        if (reason.startsWith("must be one of ")) {
+            return ErrorMessages.text(lang, "MALFORMED_REQUEST.detail.type.enum", reason.substring("must be one of ".length()));
+        }
+        String type = switch (reason) {
+            case "must be a UUID" -> "uuid";
+            case "must be an integer" -> "integer";
+            case "must be true or false" -> "boolean";
+            case "must be a date (YYYY-MM-DD)" -> "date";
+            case "must be an ISO-8601 instant with a four-digit year" -> "instant";
+            default -> "wrong";
+        };
+        return ProblemMappers.typeWords(lang, type);
     }
 
     /**

@@ -75,7 +75,8 @@ public class Idempotency {
     /** Checks the header's shape; 400 when malformed. */
     public static void validateKey(String key) {
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(ch -> ch > 32 && ch < 127)) {
-            throw ApiException.invalid(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters");
+            throw ApiException.invalid(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters")
+                    .detail("idempotencyKey", MAX_KEY_LENGTH);
         }
     }
 

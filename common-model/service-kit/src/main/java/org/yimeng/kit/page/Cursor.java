@@ -62,7 +62,7 @@ public final class Cursor {
             return DEFAULT_LIMIT;
         }
         if (requested < 1 || requested > MAX_LIMIT) {
-            throw ApiException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
+            throw ApiException.invalid("limit", "must be between 1 and " + MAX_LIMIT).detail("between", 1, MAX_LIMIT);
         }
         return requested;
     }
