@@ -58,7 +58,7 @@ public enum ErrorCode {
     // ledger (appended)
     REVERSAL_NOT_REVERSIBLE(422, "A reversal cannot be reversed"),
     // activities and attendance (appended)
-    NOT_SIGNED_UP(409, "Volunteer not signed up for this activity"),
+    NOT_SIGNED_UP(422, "Volunteer not signed up for this activity"),
     ALREADY_CHECKED_IN(409, "Already checked in"),
     NOT_CHECKED_IN(409, "Not checked in"),
     ALREADY_CHECKED_OUT(409, "Already checked out"),

@@ -116,7 +116,7 @@ public class ActivityResource {
     @POST
     @Path("/{id}/check-in")
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(operationId = "checkInToActivity", summary = "Check a signed-up volunteer in (at defaults to now; 409 NOT_SIGNED_UP, ALREADY_CHECKED_IN, "
+    @Operation(operationId = "checkInToActivity", summary = "Check a signed-up volunteer in (at defaults to now; 409 ALREADY_CHECKED_IN, "
             + "ACTIVITY_NOT_STARTED)")
     public SignupResponse checkIn(@PathParam("id") UUID id, @Valid @NotNull AttendanceRequest request) {
         return activities.checkIn(id, request);
@@ -125,7 +125,7 @@ public class ActivityResource {
     @POST
     @Path("/{id}/check-out")
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
-    @Operation(operationId = "checkOutOfActivity", summary = "Check a volunteer out (409 NOT_SIGNED_UP, NOT_CHECKED_IN, ALREADY_CHECKED_OUT; "
+    @Operation(operationId = "checkOutOfActivity", summary = "Check a volunteer out (409 NOT_CHECKED_IN, ALREADY_CHECKED_OUT; "
             + "422 CHECK_OUT_BEFORE_CHECK_IN)")
     public SignupResponse checkOut(@PathParam("id") UUID id, @Valid @NotNull AttendanceRequest request) {
         return activities.checkOut(id, request);

@@ -73,7 +73,7 @@ public class MeAttendanceResource {
     @APIResponse(responseCode = "200", description = "my attendance")
     @APIResponse(responseCode = "422", description = "ATTENDANCE_CODE_INVALID, OUTSIDE_CHECK_IN_WINDOW, "
             + "OUTSIDE_GEOFENCE (also when the position is missing)")
-    @APIResponse(responseCode = "409", description = "NOT_SIGNED_UP, ALREADY_CHECKED_IN, INVALID_ACTIVITY_STATE")
+    @APIResponse(responseCode = "409", description = "ALREADY_CHECKED_IN, INVALID_ACTIVITY_STATE (422 NOT_SIGNED_UP)")
     public SignupResponse checkIn(@Valid @NotNull SelfAttendanceRequest request) {
         return attendance.checkIn(request);
     }
@@ -85,7 +85,7 @@ public class MeAttendanceResource {
     @APIResponse(responseCode = "200", description = "my attendance")
     @APIResponse(responseCode = "422", description = "ATTENDANCE_CODE_INVALID, OUTSIDE_CHECK_IN_WINDOW, "
             + "OUTSIDE_GEOFENCE")
-    @APIResponse(responseCode = "409", description = "NOT_SIGNED_UP, NOT_CHECKED_IN, ALREADY_CHECKED_OUT")
+    @APIResponse(responseCode = "409", description = "NOT_CHECKED_IN, ALREADY_CHECKED_OUT (422 NOT_SIGNED_UP)")
     public SignupResponse checkOut(@Valid @NotNull SelfAttendanceRequest request) {
         return attendance.checkOut(request);
     }
@@ -95,7 +95,7 @@ public class MeAttendanceResource {
     @Operation(operationId = "fileAttendanceAppeal", summary = "Appeal a forgotten check-out (checkedOutAt) or "
             + "check-in (both times), inside the recording window")
     @APIResponse(responseCode = "201", description = "the open appeal")
-    @APIResponse(responseCode = "409", description = "APPEAL_ALREADY_OPEN, NOT_SIGNED_UP")
+    @APIResponse(responseCode = "409", description = "APPEAL_ALREADY_OPEN (422 NOT_SIGNED_UP)")
     @APIResponse(responseCode = "422", description = "RECORDING_WINDOW_CLOSED, CHECK_OUT_BEFORE_CHECK_IN, "
             + "VALIDATION_FAILED")
     public Response file(@Valid @NotNull FileAppealRequest request) {

@@ -110,7 +110,7 @@ class ActivityApiTest {
         String a = activity(community, "REGULAR", start, end, 5);
         String v = Fixtures.volunteer(community, null);
         String stranger = Fixtures.volunteer(community, null);
-        checkIn(a, stranger, start).then().statusCode(409).body("code", equalTo("NOT_SIGNED_UP"));
+        checkIn(a, stranger, start).then().statusCode(422).body("code", equalTo("NOT_SIGNED_UP"));
         signUp(a, v).then().statusCode(201);
         checkOut(a, v, end).then().statusCode(409).body("code", equalTo("NOT_CHECKED_IN"));
         checkIn(a, v, start.minus(Duration.ofHours(3))).then().statusCode(409).body("code", equalTo("ACTIVITY_NOT_STARTED"));

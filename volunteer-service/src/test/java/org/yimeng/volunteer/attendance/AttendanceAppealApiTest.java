@@ -169,7 +169,7 @@ class AttendanceAppealApiTest {
         // someone not signed up
         String stranger = volunteerToken(Fixtures.volunteer(x.community(), null));
         as(stranger).body(Map.of("activityId", x.activity(), "checkedOutAt", x.end().toString(), "reason", "x"))
-                .post("/api/v1/me/attendance-appeals").then().statusCode(409).body("code", equalTo("NOT_SIGNED_UP"));
+                .post("/api/v1/me/attendance-appeals").then().statusCode(422).body("code", equalTo("NOT_SIGNED_UP"));
         assertEquals(0, Fixtures.count("attendance_appeal WHERE activity_id = '" + x.activity() + "'"));
     }
 

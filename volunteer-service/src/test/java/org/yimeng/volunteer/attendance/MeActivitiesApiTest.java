@@ -147,7 +147,7 @@ class MeActivitiesApiTest {
         assertEquals(0, Fixtures.count("activity_signup WHERE activity_id = '" + a + "'"));
         assertEquals(1, Fixtures.count("activity WHERE id = '" + a + "' AND signups = 0"));
         Engagement.signUp(a, other).then().statusCode(201);
-        as(me).delete("/api/v1/me/signups/" + a).then().statusCode(409).body("code", equalTo("NOT_SIGNED_UP"));
+        as(me).delete("/api/v1/me/signups/" + a).then().statusCode(422).body("code", equalTo("NOT_SIGNED_UP"));
     }
 
     @Test

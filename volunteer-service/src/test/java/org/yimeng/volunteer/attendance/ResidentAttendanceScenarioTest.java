@@ -94,7 +94,7 @@ class ResidentAttendanceScenarioTest {
                 .extract().path("code");
         checkIn(me, AttendanceCode.payload(UUID.fromString(activity), otherCode), LAT, LNG).then().statusCode(422)
                 .body("code", equalTo("ATTENDANCE_CODE_INVALID"));
-        checkIn(me, AttendanceCode.payload(UUID.fromString(other), otherCode), LAT, LNG).then().statusCode(409)
+        checkIn(me, AttendanceCode.payload(UUID.fromString(other), otherCode), LAT, LNG).then().statusCode(422)
                 .body("code", equalTo("NOT_SIGNED_UP"));
         // the fence: no position, then 1.1 km north
         checkIn(me, payload, null, null).then().statusCode(422).body("code", equalTo("OUTSIDE_GEOFENCE"))
