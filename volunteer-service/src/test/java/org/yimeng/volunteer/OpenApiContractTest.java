@@ -137,7 +137,20 @@ class OpenApiContractTest {
                 .post("/api/v1/imports").then().statusCode(202).extract().path("id");
         awaitImport(admin, job);
 
+        // the resident's own door: an appeal for a forgotten check-in at yesterday's activity
+        String me = Fixtures.volunteerToken(volunteer);
+        as(me).body(Map.of("activityId", past, "checkedInAt", at(day, 14, 0).toString(),
+                "checkedOutAt", at(day, 15, 0).toString(), "reason", "忘记签到签退")).post("/api/v1/me/attendance-appeals")
+                .then().statusCode(201);
+
         Map<String, Sample> s = new HashMap<>();
+        s.put("GET /api/v1/me", new Sample("/api/v1/me", me));
+        s.put("GET /api/v1/me/activities", new Sample("/api/v1/me/activities", me));
+        s.put("GET /api/v1/me/certificate", new Sample("/api/v1/me/certificate", me));
+        s.put("GET /api/v1/me/wishes", new Sample("/api/v1/me/wishes", me));
+        s.put("GET /api/v1/attendance-appeals", new Sample("/api/v1/attendance-appeals?communityId=" + community, admin));
+        s.put("GET /api/v1/activities/{id}/attendance-code",
+                new Sample("/api/v1/activities/" + callOut + "/attendance-code", admin));
         s.put("GET /api/v1/counties", new Sample("/api/v1/counties", admin));
         s.put("GET /api/v1/counties/{code}/pilot-status", new Sample("/api/v1/counties/" + COUNTY + "/pilot-status", admin));
         s.put("GET /api/v1/communities", new Sample("/api/v1/communities?countyCode=" + COUNTY, admin));

@@ -98,7 +98,9 @@ public class ActivityResource {
     @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
     @Operation(operationId = "getAttendanceCode", summary = "Organisers: the activity's rotating attendance code "
             + "(changes every 30 s; the previous one is still accepted) and its QR as SVG, to show on a screen")
-    @APIResponse(responseCode = "200", description = "the current code")
+    @APIResponse(responseCode = "200", description = "the current code", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
+                    implementation = org.yimeng.volunteer.attendance.AttendanceCodeResponse.class)))
     @APIResponse(responseCode = "409", description = "INVALID_ACTIVITY_STATE: attendance is closed")
     public Response attendanceCode(@PathParam("id") UUID id) {
         // a code must never be served from a cache: it is stale within a minute

@@ -7,13 +7,16 @@ import java.time.YearMonth;
 import java.util.Map;
 import java.util.Optional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * The programme's calendar for one year: the pilot ratio, the pilot and survey deadlines and the review month. A
  * year's own configuration wins value by value; what it lacks comes from the defaults, applied to that year (so a 2026
  * date never sees 2025's deadlines). A plain rule, tested without the service.
  */
 public record ProgrammeYear(int year, BigDecimal pilotTargetRatio, LocalDate pilotDeadline, LocalDate surveyDeadline,
-        YearMonth reviewMonth) {
+        @Schema(implementation = String.class, pattern = "^[0-9]{4}-(0[1-9]|1[0-2])$", examples = "2026-07",
+                description = "the month of the year's review meeting") YearMonth reviewMonth) {
 
     public ProgrammeYear {
         if (pilotTargetRatio.signum() < 0 || pilotTargetRatio.compareTo(BigDecimal.ONE) > 0) {

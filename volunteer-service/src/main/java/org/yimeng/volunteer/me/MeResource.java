@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.yimeng.kit.idempotency.Idempotency;
@@ -50,8 +52,11 @@ public class MeResource {
     @Operation(operationId = "registerMe", summary = "Register yourself as a volunteer, with consent; the phone is "
             + "the token's verified phone_number (a phone in the body is refused). A record a worker made for the "
             + "same phone is linked instead (200)")
-    @APIResponse(responseCode = "201", description = "Registered")
-    @APIResponse(responseCode = "200", description = "A worker's record of the same phone linked to you")
+    @APIResponse(responseCode = "201", description = "Registered", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VolunteerResponse.class)))
+    @APIResponse(responseCode = "200", description = "A worker's record of the same phone linked to you",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = VolunteerResponse.class)))
     @APIResponse(responseCode = "403", description = "PHONE_NOT_VERIFIED")
     @APIResponse(responseCode = "409", description = "ALREADY_REGISTERED, DUPLICATE_VOLUNTEER (ID number of another phone)")
     @APIResponse(responseCode = "422", description = "CONSENT_REQUIRED, INVALID_ID_NUMBER, UNKNOWN_COMMUNITY, VALIDATION_FAILED")
