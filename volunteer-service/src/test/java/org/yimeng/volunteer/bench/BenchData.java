@@ -34,6 +34,15 @@ final class BenchData {
 
     /** Loads one county; returns the milliseconds it took (without ANALYZE: call {@link #analyze} once after). */
     static long load(County k) throws Exception {
+        return load(k, null);
+    }
+
+    /**
+     * As {@link #load(County)}, and when {@code subjectPrefix} is not null each volunteer v is linked to the identity
+     * provider's subject {@code subjectPrefix + v} ({@code volunteer.subject}), as a resident who registered
+     * themself is: RESIDENT tokens with that {@code sub} resolve to the record.
+     */
+    static long load(County k, String subjectPrefix) throws Exception {
         long t0 = System.currentTimeMillis();
         int grids = k.communities() * k.gridsPerCommunity();
         int perCommunity = k.volunteers() / k.communities();
@@ -54,10 +63,10 @@ final class BenchData {
                     + "bc.id AS community_id FROM generate_series(0, " + (k.volunteers() - 1) + ") v "
                     + "JOIN bc ON bc.i = v % " + k.communities() + " + 1");
             st.execute("INSERT INTO volunteer (id, county_code, community_id, name, phone, status, skills, consent_at, "
-                    + "created_at, updated_at) SELECT id, '" + k.code() + "', community_id, '" + k.tag()
+                    + "subject, created_at, updated_at) SELECT id, '" + k.code() + "', community_id, '" + k.tag()
                     + "志愿者' || v, '" + k.phonePrefix() + "' || lpad(v::text, "
                     + (11 - k.phonePrefix().length()) + ", '0'), 'ACTIVE', '{陪伴}', now(), "
-                    + "now(), now() FROM bv");
+                    + (subjectPrefix == null ? "NULL" : "'" + subjectPrefix + "' || v") + ", now(), now() FROM bv");
             st.execute("CREATE TEMP TABLE bh ON COMMIT DROP AS SELECT h, gen_random_uuid() AS id, "
                     + "CASE WHEN h % 100 = 0 THEN NULL ELSE bg.id END AS grid_id, bg.ci, bg.community_id, "
                     + "CASE WHEN h % 10 < 7 AND h % 100 <> 0 THEN gen_random_uuid() END AS pairing_id "

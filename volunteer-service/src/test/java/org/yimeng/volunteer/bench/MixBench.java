@@ -100,19 +100,8 @@ class MixBench {
                 .append("10,000 ENDED; loaded with generate_series in ").append(loadMillis).append(" ms. ")
                 .append("Latencies are client-side per operation (the list operation is two requests). ")
                 .append("Service, database and generator share the machine's cores; load average before/after: ")
-                .append(loadBefore, 0, loadBefore.indexOf(' ', loadBefore.indexOf(' ', loadBefore.indexOf(' ') + 1) + 1))
-                .append(" / ").append(loadAfter, 0, loadAfter.indexOf(' ', loadAfter.indexOf(' ', loadAfter.indexOf(' ') + 1) + 1))
-                .append(".\n\n");
-        md.append("| operation | weight | count | per s | p50 ms | p95 ms | p99 ms | max ms | errors |\n")
-                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (MixLoad.Op op : r.ops()) {
-            md.append(String.format(Locale.ROOT, "| %s | %d | %,d | %.1f | %.1f | %.1f | %.1f | %.1f | %s |%n", op.name(),
-                    MixLoad.MIX.get(op.name()), op.count(), op.count() / r.seconds(), op.p50us() / 1000.0,
-                    op.p95us() / 1000.0, op.p99us() / 1000.0, op.maxus() / 1000.0,
-                    op.errors() == 0 ? "0" : op.errors() + " " + op.statuses()));
-        }
-        md.append(String.format(Locale.ROOT, "| **all** | 100 | %,d | **%.1f** | | | | | %d |%n%n", total,
-                total / r.seconds(), r.errors()));
+                .append(threeLoads(loadBefore)).append(" / ").append(threeLoads(loadAfter)).append(".\n\n");
+        md.append(table(r, MixLoad.MIX));
         md.append(String.format(Locale.ROOT, "CPU seconds per 1,000 operations: service JVM %.2f, PostgreSQL %.2f, "
                 + "generator %.2f (%.1f s, %.1f s and %.1f s in %.1f s); %.2f database commits per operation.%n",
                 serviceCpu * perK, pgCpu * perK, r.cpuSeconds() * perK, serviceCpu, pgCpu, r.cpuSeconds(), r.seconds(),
@@ -123,6 +112,27 @@ class MixBench {
         Files.writeString(out, md.toString());
         System.out.println(md);
         assertTrue(r.errors() * 100 <= total, "more than 1 % of the requests failed:\n" + md);
+    }
+
+    /** The 1, 5 and 15 minute load averages of a /proc/loadavg line. */
+    static String threeLoads(String loadavg) {
+        return loadavg.substring(0, loadavg.indexOf(' ', loadavg.indexOf(' ', loadavg.indexOf(' ') + 1) + 1));
+    }
+
+    /** The per-operation table of a run, with its weights, and the line of all operations. */
+    static String table(MixLoad.Run r, Map<String, Integer> mix) {
+        StringBuilder md = new StringBuilder();
+        md.append("| operation | weight | count | per s | p50 ms | p95 ms | p99 ms | max ms | errors |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (MixLoad.Op op : r.ops()) {
+            md.append(String.format(Locale.ROOT, "| %s | %d | %,d | %.1f | %.1f | %.1f | %.1f | %.1f | %s |%n", op.name(),
+                    mix.get(op.name()), op.count(), op.count() / r.seconds(), op.p50us() / 1000.0,
+                    op.p95us() / 1000.0, op.p99us() / 1000.0, op.maxus() / 1000.0,
+                    op.errors() == 0 ? "0" : op.errors() + " " + op.statuses()));
+        }
+        md.append(String.format(Locale.ROOT, "| **all** | 100 | %,d | **%.1f** | | | | | %d |%n%n", r.total(),
+                r.total() / r.seconds(), r.errors()));
+        return md.toString();
     }
 
     /** The data the generator picks from: tokens, communities with their grids, households, volunteers. */
@@ -213,7 +223,7 @@ class MixBench {
      * CPU seconds so far of this JVM (the service) and of the embedded PostgreSQL (its postmaster with the children
      * it reaped, and its live backends), and the database's commits.
      */
-    private static double[] cpu() {
+    static double[] cpu() {
         double service = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
         try (Connection c = TestStack.superuser(); Statement st = c.createStatement()) {

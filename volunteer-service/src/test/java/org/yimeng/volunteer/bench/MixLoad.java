@@ -33,19 +33,23 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 
 /**
- * The load generator of {@link MixBench}, run as its own JVM beside the service (as real clients are), so that the
- * service's JVM does nothing but serve and the generator's CPU is counted apart. One Vert.x event loop and N
- * keep-alive connections in a closed loop: each connection sends its next request as soon as the last one is answered,
- * picking the operation by the weights of {@link #MIX} and its records at random from the plan file.
+ * The load generator of {@link MixBench} and {@link ResidentMixBench}, run as its own JVM beside the service (as real
+ * clients are), so that the service's JVM does nothing but serve and the generator's CPU is counted apart. One Vert.x
+ * event loop and N keep-alive connections in a closed loop: each connection sends its next request as soon as the last
+ * one is answered, picking the operation by the weights of the mode's mix ({@link #MIX} for the workers' county mix,
+ * {@link #RESIDENT_MIX} for the residents' own door) and its records at random from the plan file.
  *
  * <pre>
- * java -cp … MixLoad &lt;base-url&gt; &lt;plan-file&gt; &lt;connections&gt; &lt;warm-up-seconds&gt; &lt;seconds&gt;
+ * java -cp … MixLoad &lt;base-url&gt; &lt;plan-file&gt; &lt;connections&gt; &lt;warm-up-seconds&gt; &lt;seconds&gt; [county|resident]
  * </pre>
  *
- * The plan file (written by {@link #writePlan}) holds tab-separated lines: {@code K token} (the county admin's),
+ * The plan file (written by the bench) holds tab-separated lines: {@code K token} (the county admin's),
  * {@code D yyyy-mm-dd} (the service's today), {@code C community token grid,grid,…}, {@code H id community unpaired},
- * {@code V id community free}. Prints one {@code OP name count errors p50us p95us p99us maxus statuses} line per
- * operation of the measured phase and {@code RESULT seconds=… cpus=…}.
+ * {@code V id community free}; for the resident mix {@code A activity community secret-hex lat lng} (an activity in
+ * its check-in window, with the secret the organiser's first code request made) and {@code R volunteer community
+ * token signed-up-activity|-} (a resident with a RESIDENT token whose {@code sub} is linked to the record; signed up
+ * for that activity and not yet checked in, or free). Prints one {@code OP name count errors p50us p95us p99us maxus
+ * statuses} line per operation of the measured phase and {@code RESULT seconds=… cpus=…}.
  */
 public final class MixLoad {
     /** Operation and weight (per 100): 80 reads, 20 writes. */
@@ -64,6 +68,31 @@ public final class MixLoad {
         MIX.put("POST /pairings", 4);
     }
 
+    /**
+     * The residents' own door on a day of activities (per 100): the app opens on "me" (this week's minutes, what is
+     * left to 60, upcoming sign-ups), residents browse what is on, some sign up for an activity of their community
+     * that is under way, those signed up scan the organiser's code at the door; each organiser's screen fetches a
+     * fresh code as the old one turns. Reads 76, writes 24 (a check-in of someone who signed up today follows a
+     * sign-up; the others signed up earlier).
+     */
+    public static final Map<String, Integer> RESIDENT_MIX = new LinkedHashMap<>();
+    static {
+        RESIDENT_MIX.put("GET /me", 40);
+        RESIDENT_MIX.put("GET /me/activities", 30);
+        RESIDENT_MIX.put("POST /activities/{id}/signups {}", 12);
+        RESIDENT_MIX.put("POST /me/check-in (fresh code)", 12);
+        RESIDENT_MIX.put("GET /activities/{id}/attendance-code (organiser)", 6);
+    }
+
+    /** The operation mix of a mode: {@code county} (MixBench's) or {@code resident}. */
+    public static Map<String, Integer> mix(String mode) {
+        return switch (mode) {
+            case "county" -> MIX;
+            case "resident" -> RESIDENT_MIX;
+            default -> throw new IllegalArgumentException(mode);
+        };
+    }
+
     private static final Pattern NEXT_CURSOR = Pattern.compile("\"nextCursor\"\\s*:\\s*\"([^\"]+)\"");
 
     private final HttpClient client;
@@ -77,6 +106,14 @@ public final class MixLoad {
     private final Map<String, Queue<String>> unpaired = new HashMap<>();
     private final Map<String, Queue<String>> freeVolunteers = new HashMap<>();
     private final AtomicLong phones = new AtomicLong();
+    private final Map<String, Integer> mix;
+    /** Resident mode: activities in their check-in window by community, residents, who may sign up, who may check in. */
+    private final Map<String, List<Activity>> activitiesOf = new HashMap<>();
+    private final Map<String, Activity> activities = new HashMap<>();
+    private final List<String[]> residents = new ArrayList<>();
+    private final List<Activity> activityList = new ArrayList<>();
+    private final Queue<String[]> mayCheckIn = new java.util.ArrayDeque<>();
+    private final Queue<String[]> maySignUp = new java.util.ArrayDeque<>();
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     /** Latencies (µs) and statuses of the phase being recorded, per operation; only touched on the event loop. */
@@ -85,11 +122,15 @@ public final class MixLoad {
     private final Map<String, Map<Integer, Integer>> statuses = new HashMap<>();
     private volatile boolean recording;
 
-    private MixLoad(Vertx vertx, URI base, int connections) {
+    private record Activity(String id, String community, byte[] secret, String lat, String lng) {
+    }
+
+    private MixLoad(Vertx vertx, URI base, int connections, Map<String, Integer> mix) {
+        this.mix = mix;
         this.client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(base.getHost())
                 .setDefaultPort(base.getPort()).setKeepAlive(true).setTcpNoDelay(true),
                 new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
-        MIX.keySet().forEach(op -> {
+        mix.keySet().forEach(op -> {
             latencies.put(op, new long[200_000]);
             counts.put(op, 0);
             statuses.put(op, new HashMap<>());
@@ -104,7 +145,8 @@ public final class MixLoad {
         int warmUp = Integer.parseInt(args[3]);
         int seconds = Integer.parseInt(args[4]);
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
-        MixLoad g = new MixLoad(vertx, base, connections);
+        Map<String, Integer> mix = mix(args.length > 5 ? args[5] : "county");
+        MixLoad g = new MixLoad(vertx, base, connections, mix);
         g.readPlan(Path.of(args[1]));
         g.phase(vertx, connections, warmUp); // the service's and this JVM's JIT, pools, caches
         g.recording = true;
@@ -115,7 +157,7 @@ public final class MixLoad {
         g.phase(vertx, connections, seconds);
         double elapsed = (System.nanoTime() - start) / 1e9;
         double cpu = (cpuNanos() - cpuBefore) / 1e9;
-        for (String op : MIX.keySet()) {
+        for (String op : mix.keySet()) {
             int n = g.counts.get(op);
             long[] l = Arrays.copyOf(g.latencies.get(op), Math.min(n, g.latencies.get(op).length));
             Arrays.sort(l);
@@ -163,9 +205,9 @@ public final class MixLoad {
         });
     }
 
-    private static String pick() {
+    private String pick() {
         int r = ThreadLocalRandom.current().nextInt(100);
-        for (Map.Entry<String, Integer> e : MIX.entrySet()) {
+        for (Map.Entry<String, Integer> e : mix.entrySet()) {
             r -= e.getValue();
             if (r < 0) {
                 return e.getKey();
@@ -257,6 +299,45 @@ public final class MixLoad {
                 }
                 return Future.succeededFuture(598); // ran out of free volunteers/households: counted as an error
             }
+            case "GET /me": {
+                String[] r = any(residents);
+                return status(send(HttpMethod.GET, "/api/v1/me", r[2], null));
+            }
+            case "GET /me/activities": {
+                String[] r = any(residents);
+                return status(send(HttpMethod.GET, "/api/v1/me/activities?limit=20", r[2], null));
+            }
+            case "POST /activities/{id}/signups {}": {
+                String[] r = maySignUp.poll();
+                if (r == null) {
+                    return Future.succeededFuture(598); // ran out of residents free to sign up: counted as an error
+                }
+                Activity a = any(activitiesOf.get(r[1]));
+                return status(send(HttpMethod.POST, "/api/v1/activities/" + a.id() + "/signups", r[2], "{}")
+                        .onSuccess(answer -> {
+                            if (answer.status() == 201) {
+                                mayCheckIn.add(new String[] {r[0], r[1], r[2], a.id()});
+                            }
+                        }));
+            }
+            case "POST /me/check-in (fresh code)": {
+                String[] r = mayCheckIn.poll();
+                if (r == null) {
+                    return Future.succeededFuture(598);
+                }
+                Activity a = activities.get(r[3]);
+                // what the phone reads off the organiser's screen: the payload of the current step
+                String code = org.yimeng.volunteer.attendance.AttendanceCode.payload(UUID.fromString(a.id()),
+                        org.yimeng.volunteer.attendance.AttendanceCode.current(a.secret(), UUID.fromString(a.id()),
+                                java.time.Instant.now()));
+                String body = "{\"code\":\"" + code + "\",\"lat\":" + a.lat() + ",\"lng\":" + a.lng() + "}";
+                return status(send(HttpMethod.POST, "/api/v1/me/check-in", r[2], body));
+            }
+            case "GET /activities/{id}/attendance-code (organiser)": {
+                Activity a = any(activityList);
+                return status(send(HttpMethod.GET, "/api/v1/activities/" + a.id() + "/attendance-code",
+                        tokens.get(a.community()), null));
+            }
             default:
                 throw new IllegalArgumentException(op);
         }
@@ -303,6 +384,20 @@ public final class MixLoad {
                         freeVolunteers.computeIfAbsent(f[2], k -> new java.util.ArrayDeque<>()).add(f[1]);
                     }
                 }
+                case "A" -> {
+                    Activity a = new Activity(f[1], f[2], java.util.HexFormat.of().parseHex(f[3]), f[4], f[5]);
+                    activities.put(a.id(), a);
+                    activityList.add(a);
+                    activitiesOf.computeIfAbsent(a.community(), k -> new ArrayList<>()).add(a);
+                }
+                case "R" -> {
+                    residents.add(new String[] {f[1], f[2], f[3]});
+                    if ("-".equals(f[4])) {
+                        maySignUp.add(new String[] {f[1], f[2], f[3]});
+                    } else {
+                        mayCheckIn.add(new String[] {f[1], f[2], f[3], f[4]});
+                    }
+                }
                 default -> throw new IllegalArgumentException(line);
             }
         }
@@ -343,10 +438,16 @@ public final class MixLoad {
      */
     public static Run run(String baseUrl, Path plan, int connections, int warmUp, int seconds, Runnable measuring)
             throws IOException, InterruptedException {
+        return run("county", baseUrl, plan, connections, warmUp, seconds, measuring);
+    }
+
+    /** As {@link #run(String, Path, int, int, int, Runnable)} with the mix of {@code mode} ({@link #mix}). */
+    public static Run run(String mode, String baseUrl, Path plan, int connections, int warmUp, int seconds,
+            Runnable measuring) throws IOException, InterruptedException {
         List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 MixLoad.class.getName(), baseUrl, plan.toString(), Integer.toString(connections),
-                Integer.toString(warmUp), Integer.toString(seconds));
+                Integer.toString(warmUp), Integer.toString(seconds), mode);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().remove("JAVA_TOOL_OPTIONS");
         Process p = pb.start();
@@ -383,7 +484,7 @@ public final class MixLoad {
                 }
             }
         }
-        if (ops.size() != MIX.size() || secs == 0) {
+        if (ops.size() != mix(mode).size() || secs == 0) {
             throw new IllegalStateException("no result from the load generator:\n" + out);
         }
         return new Run(ops, secs, cpu);
