@@ -20,7 +20,7 @@ public record FundReport(UUID communityId,
         @Schema(description = "Signed sum of REVERSAL entries, as they move the fund") long correctionsFen,
         long balanceFen, List<Spending> spending, String asOf) {
 
-    /** One disbursement to an activity; {@code on} is its Asia/Shanghai date; {@code reversed} when taken back. */
+    /** One disbursement to an activity; {@code on} is its date in the programme's zone; {@code reversed} when taken back. */
     public record Spending(@Schema(nullable = true) UUID activityId, @Schema(nullable = true) String title,
             long amountFen, LocalDate on,
             @Schema(description = "The disbursement was reversed; its amount is back in the fund (correctionsFen)") boolean reversed) {

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,14 +16,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.yimeng.donation.community.CommunityRegistry;
-import org.yimeng.donation.ledger.Accounts;
+import org.yimeng.donation.ledger.Account;
 import org.yimeng.donation.ledger.ChainHash;
+import org.yimeng.donation.ledger.ProgrammeZone;
 import org.yimeng.kit.error.ApiException;
 
 /** Builds the public fund report from the ledger alone: the donor table is never read. */
 @ApplicationScoped
 public class FundService {
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     static final int MAX_SPENDING_ITEMS = 500;
 
     @Inject
@@ -32,6 +31,9 @@ public class FundService {
 
     @Inject
     CommunityRegistry registry;
+
+    @Inject
+    ProgrammeZone programmeZone;
 
     public FundReport report(UUID communityId) {
         registry.find(communityId).orElseThrow(() -> ApiException.notFound("Community", communityId));
@@ -45,7 +47,7 @@ public class FundService {
             // disbursements, and the reversals on a line of their own, signed as they move the fund (a reversed
             // donation takes money out of it, a reversed disbursement puts it back). One index-only pass over
             // ledger_entry_community_occurred_cover (type, amount and credit account are in it).
-            String fund = Accounts.fund(communityId);
+            String fund = Account.fund(communityId).format();
             try (PreparedStatement ps = c.prepareStatement("SELECT "
                     + "coalesce(sum(amount_fen) FILTER (WHERE type = 'DONATION'), 0), "
                     + "count(*) FILTER (WHERE type = 'DONATION'), "
@@ -84,7 +86,7 @@ public class FundService {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         spending.add(new FundReport.Spending(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3),
-                                rs.getObject(4, OffsetDateTime.class).atZoneSameInstant(SHANGHAI).toLocalDate(),
+                                rs.getObject(4, OffsetDateTime.class).atZoneSameInstant(programmeZone.zone()).toLocalDate(),
                                 rs.getBoolean(5)));
                     }
                 }

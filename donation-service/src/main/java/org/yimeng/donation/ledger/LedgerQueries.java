@@ -29,7 +29,7 @@ final class LedgerQueries {
     static long fundBalanceThrough(Connection c, UUID communityId, long sequence) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(sum(CASE WHEN credit_account = ? THEN amount_fen "
                 + "ELSE -amount_fen END), 0) FROM ledger_entry WHERE community_id = ? AND sequence <= ?")) {
-            ps.setString(1, Accounts.fund(communityId));
+            ps.setString(1, Account.fund(communityId).format());
             ps.setObject(2, communityId);
             ps.setLong(3, sequence);
             try (ResultSet rs = ps.executeQuery()) {

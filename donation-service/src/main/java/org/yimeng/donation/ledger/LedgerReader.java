@@ -43,6 +43,9 @@ public class LedgerReader {
     @Inject
     ChainStream chain;
 
+    @Inject
+    ProgrammeZone programmeZone;
+
     public Page<EntryView> entries(Scope.Filter scope, UUID communityId, EntryType type, Instant from, Instant to,
             int limit, String cursor) {
         String[] after = Cursor.decode(cursor, 1);
@@ -149,7 +152,7 @@ public class LedgerReader {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT coalesce(sum(CASE WHEN credit_account = ? THEN amount_fen ELSE -amount_fen END), 0), max(sequence) "
                         + "FROM ledger_entry WHERE community_id = ? AND occurred_at < ?")) {
-            ps.setString(1, Accounts.fund(communityId));
+            ps.setString(1, Account.fund(communityId).format());
             ps.setObject(2, communityId);
             ps.setTimestamp(3, Timestamp.from(at));
             try (ResultSet rs = ps.executeQuery()) {
@@ -172,9 +175,9 @@ public class LedgerReader {
      * index-only scan, not one heap page per entry).
      */
     public StatementView statement(UUID communityId, LocalDate from, LocalDate to) {
-        Instant start = from.atStartOfDay(LedgerWriter.SHANGHAI).toInstant();
-        Instant end = to.atStartOfDay(LedgerWriter.SHANGHAI).toInstant();
-        String fund = Accounts.fund(communityId);
+        Instant start = from.atStartOfDay(programmeZone.zone()).toInstant();
+        Instant end = to.atStartOfDay(programmeZone.zone()).toInstant();
+        String fund = Account.fund(communityId).format();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT "
                 + "coalesce(sum(CASE WHEN credit_account = ? THEN amount_fen ELSE -amount_fen END) FILTER (WHERE occurred_at < ?), 0), "
                 + "coalesce(sum(amount_fen) FILTER (WHERE occurred_at >= ? AND type = 'DONATION'), 0), "
@@ -216,12 +219,13 @@ public class LedgerReader {
      */
     public void statementCsv(UUID communityId, LocalDate from, LocalDate to, OutputStream out) throws Exception {
         StatementView st = statement(communityId, from, to);
-        Instant start = from.atStartOfDay(LedgerWriter.SHANGHAI).toInstant();
-        Instant end = to.atStartOfDay(LedgerWriter.SHANGHAI).toInstant();
-        String fund = Accounts.fund(communityId);
+        Instant start = from.atStartOfDay(programmeZone.zone()).toInstant();
+        Instant end = to.atStartOfDay(programmeZone.zone()).toInstant();
+        String fund = Account.fund(communityId).format();
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         w.write('\uFEFF');
         CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT);
+        StatementCsv cells = new StatementCsv(programmeZone.zone());
         csv.printRecord(StatementCsv.HEADERS);
         csv.printRecord(StatementCsv.opening(st.openingFen()));
         try (Connection c = dataSource.getConnection()) {
@@ -246,7 +250,7 @@ public class LedgerReader {
                     while (rs.next()) {
                         Entry e = LedgerQueries.entry(rs, 1);
                         balance += e.deltaFor(fund);
-                        csv.printRecord(StatementCsv.row(e, fund, balance, rs.getString(13), rs.getString(14),
+                        csv.printRecord(cells.row(e, fund, balance, rs.getString(13), rs.getString(14),
                                 rs.getString(15), rs.getString(16)));
                     }
                 }

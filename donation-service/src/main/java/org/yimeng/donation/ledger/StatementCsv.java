@@ -2,6 +2,7 @@ package org.yimeng.donation.ledger;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,7 @@ import java.util.Map;
 import org.yimeng.donation.ledger.LedgerDtos.StatementView;
 
 /**
- * The cells of the people's statement CSV: Chinese headers and words, Asia/Shanghai times, yuan beside fen, and the
+ * The cells of the people's statement CSV: Chinese headers and words, times in the programme's zone, yuan beside fen, and the
  * same in / out / corrections as the JSON statement. Text that people typed (activity titles, reasons) that a
  * spreadsheet would run as a formula is prefixed with an apostrophe, as {@link Csv} does.
  */
@@ -18,14 +19,16 @@ final class StatementCsv {
             "支出（分）", "支出（元）", "冲正（分）", "冲正（元）", "余额（分）", "余额（元）", "捐赠票据号", "渠道", "活动",
             "冲正原因", "被冲正条目");
 
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(LedgerWriter.SHANGHAI);
     private static final Map<EntryType, String> TYPES = Map.of(EntryType.DONATION, "捐赠", EntryType.DISBURSEMENT, "支出",
             EntryType.REVERSAL, "冲正");
     private static final Map<String, String> CHANNELS = Map.of("CASH", "现金", "WECHAT", "微信", "ALIPAY", "支付宝",
             "UNIONPAY", "银联", "BANK", "银行转账");
 
-    private StatementCsv() {
+    private final DateTimeFormatter local;
+
+    /** {@code zone}: the programme's ({@link ProgrammeZone}), in which people read the times. */
+    StatementCsv(ZoneId zone) {
+        this.local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
     }
 
     static List<String> opening(long openingFen) {
@@ -41,7 +44,7 @@ final class StatementCsv {
     }
 
     /** One entry: a donation is in, a disbursement out, a reversal a signed correction (api.md "Settled details"). */
-    static List<String> row(Entry e, String fund, long balanceAfter, String receiptNo, String channel, String activity,
+    List<String> row(Entry e, String fund, long balanceAfter, String receiptNo, String channel, String activity,
             String reversalReason) {
         long in = e.type() == EntryType.DONATION ? e.amountFen() : 0;
         long out = e.type() == EntryType.DISBURSEMENT ? e.amountFen() : 0;
@@ -58,8 +61,8 @@ final class StatementCsv {
         return BigDecimal.valueOf(fen, 2).toPlainString();
     }
 
-    static String local(Instant t) {
-        return LOCAL.format(t);
+    String local(Instant t) {
+        return local.format(t);
     }
 
     /** Typed text as typed, but never a formula for a spreadsheet. */

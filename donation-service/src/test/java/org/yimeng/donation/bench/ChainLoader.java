@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
-import org.yimeng.donation.ledger.Accounts;
+
 import org.yimeng.donation.ledger.ChainHash;
 import org.yimeng.donation.ledger.EntryType;
 import org.yimeng.local.TestStack;
@@ -253,7 +253,7 @@ final class ChainLoader implements AutoCloseable {
     private void move(String account, long delta, UUID communityId) {
         Account a = accounts.get(account);
         if (a == null) {
-            String kind = Accounts.kind(account);
+            String kind = org.yimeng.donation.ledger.Account.parse(account).kind();
             // as the writer stores them: only a fund carries its community
             a = new Account(kind, "FUND".equals(kind) ? communityId : null, false, 0);
             accounts.put(account, a);

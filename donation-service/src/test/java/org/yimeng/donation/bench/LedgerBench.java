@@ -24,7 +24,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.yimeng.donation.Fixtures;
-import org.yimeng.donation.ledger.Accounts;
+import org.yimeng.donation.ledger.Account;
 import org.yimeng.donation.ledger.ChainHash;
 import org.yimeng.donation.ledger.ChainVerifier;
 import org.yimeng.donation.ledger.EntryType;
@@ -296,7 +296,7 @@ class LedgerBench {
                     + "reversal_of uuid, prev_hash char(64) NOT NULL, hash char(64) NOT NULL)");
             c.setAutoCommit(false);
             UUID community = UUID.randomUUID();
-            String fund = Accounts.fund(community);
+            String fund = Account.fund(community).format();
             String prev = ChainHash.GENESIS;
             long start = System.nanoTime();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO bench_plain_entry VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -307,7 +307,7 @@ class LedgerBench {
                     ps.setObject(2, UUID.randomUUID());
                     ps.setString(3, "DONATION");
                     ps.setObject(4, community);
-                    ps.setString(5, Accounts.DONATIONS_IN);
+                    ps.setString(5, Account.DONATIONS_IN.format());
                     ps.setString(6, fund);
                     ps.setLong(7, 100);
                     ps.setTimestamp(8, now);
@@ -342,12 +342,12 @@ class LedgerBench {
             if (load.head() >= target) {
                 return load.head();
             }
-            String fund = Accounts.fund(community);
+            String fund = Account.fund(community).format();
             String id = community.toString();
             long at = Math.max(load.headRecordedMicros(), ChainHash.toMicros(Instant.now()));
             while (load.head() < target) {
                 at++;
-                load.append(load.newId(at), EntryType.DONATION, community, id, Accounts.DONATIONS_IN, fund, 100, at, at, null);
+                load.append(load.newId(at), EntryType.DONATION, community, id, Account.DONATIONS_IN.format(), fund, 100, at, at, null);
             }
             return load.finish().head();
         }

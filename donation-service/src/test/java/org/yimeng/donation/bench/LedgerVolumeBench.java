@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.yimeng.donation.ledger.Accounts;
+import org.yimeng.donation.ledger.Account;
 import org.yimeng.donation.ledger.ChainHash;
 import org.yimeng.donation.ledger.EntryType;
 import org.yimeng.kit.page.Cursor;
@@ -534,7 +534,7 @@ class LedgerVolumeBench {
                 for (int i = 0; i < ids.length; i++) {
                     ids[i] = load.newId(start - 86_400_000_000L * 400 + i * 1000L);
                     idText[i] = ids[i].toString();
-                    fund[i] = Accounts.fund(ids[i]);
+                    fund[i] = Account.fund(ids[i]).format();
                     community.row(5).uuid(ids[i]).text(COUNTIES[i % COUNTIES.length]).text("社区 " + (i + 1))
                             .text(i % 3 == 2 ? "VILLAGE" : "COMMUNITY").bool(i % 10 == 0);
                     for (int k = 0; k < 2; k++) {
@@ -606,7 +606,7 @@ class LedgerVolumeBench {
             long occurred = recorded - (cash ? rnd.nextLong(3 * 86_400_000_000L) : rnd.nextLong(2_000_000L));
             occurred = Math.max(occurred, start);
             UUID id = load.newId(recorded);
-            load.append(id, EntryType.DONATION, ids[c], idText[c], Accounts.DONATIONS_IN, fund[c], amount, occurred, recorded,
+            load.append(id, EntryType.DONATION, ids[c], idText[c], Account.DONATIONS_IN.format(), fund[c], amount, occurred, recorded,
                     null);
             donations++;
             if (cash) {
@@ -646,7 +646,7 @@ class LedgerVolumeBench {
             }
             long amount = Math.max(1_000, (long) (balance * (0.2 + 0.4 * rnd.nextDouble())) / 100 * 100);
             UUID id = load.newId(recorded);
-            String spending = Accounts.spending(activity);
+            String spending = Account.spending(activity).format();
             load.append(id, EntryType.DISBURSEMENT, ids[c], idText[c], fund[c], spending, amount, recorded, recorded, null);
             disbursement.row(4).uuid(id).uuid(request).uuid(activity).text(PURPOSES[rnd.nextInt(PURPOSES.length)]);
             decision.row(9).uuid(request).uuid(activity).uuid(ids[c]).int8(amount).bool(true).uuid(id).nul()
@@ -668,7 +668,7 @@ class LedgerVolumeBench {
             String spending = recentSpending[c][k];
             // the original's credit account pays it back
             String from = spending == null ? fund[c] : spending;
-            String to = spending == null ? Accounts.DONATIONS_IN : fund[c];
+            String to = spending == null ? Account.DONATIONS_IN.format() : fund[c];
             if (spending == null && load.balance(fund[c]) < amount) {
                 return false;
             }

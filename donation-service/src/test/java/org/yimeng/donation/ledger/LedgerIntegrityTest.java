@@ -197,8 +197,8 @@ class LedgerIntegrityTest {
                     String hash = rs.getString(2);
                     long seq = variant == 0 ? head : variant == 1 ? head + 1 : head + 2;
                     String prev = variant == 1 ? ChainHash.GENESIS : hash;
-                    Entry e = Entry.chained(seq, UUID.randomUUID(), EntryType.DONATION, community, Accounts.DONATIONS_IN,
-                            Accounts.fund(community), 999_999, java.time.Instant.now(), java.time.Instant.now(), null, prev);
+                    Entry e = Entry.chained(seq, UUID.randomUUID(), EntryType.DONATION, community, Account.DONATIONS_IN.format(),
+                            Account.fund(community).format(), 999_999, java.time.Instant.now(), java.time.Instant.now(), null, prev);
                     st.executeUpdate("INSERT INTO ledger_entry (sequence, entry_id, type, community_id, debit_account, "
                             + "credit_account, amount_fen, occurred_at, recorded_at, prev_hash, hash) VALUES (" + seq + ", '"
                             + e.entryId() + "', 'DONATION', '" + community + "', '" + e.debitAccount() + "', '"
@@ -235,8 +235,8 @@ class LedgerIntegrityTest {
             long seq = rs.getLong(1) + 1;
             String prev = rs.getString(2);
             java.time.Instant earlier = rs.getTimestamp(3).toInstant().minusSeconds(1);
-            Entry e = Entry.chained(seq, UUID.randomUUID(), EntryType.DONATION, community, Accounts.DONATIONS_IN,
-                    Accounts.fund(community), 10, earlier, earlier, null, prev);
+            Entry e = Entry.chained(seq, UUID.randomUUID(), EntryType.DONATION, community, Account.DONATIONS_IN.format(),
+                    Account.fund(community).format(), 10, earlier, earlier, null, prev);
             SQLException refused = assertThrows(SQLException.class, () -> st.executeUpdate("INSERT INTO ledger_entry ("
                     + LedgerQueries.ENTRY_COLUMNS + ") VALUES (" + seq + ", '" + e.entryId() + "', 'DONATION', '" + community
                     + "', '" + e.debitAccount() + "', '" + e.creditAccount() + "', 10, '" + ChainHash.instant(earlier) + "', '"

@@ -249,6 +249,10 @@ class LedgerReadApiTest {
             String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(hashLine.getBytes(StandardCharsets.UTF_8)));
             assertEquals(hash, e.get("hash").asText(), hashLine);
+            // every account the writer chained is in the one spelling Account formats
+            for (String side : new String[] {"debitAccount", "creditAccount"}) {
+                assertEquals(e.get(side).asText(), Account.parse(e.get(side).asText()).format(), hashLine);
+            }
             prev = hash;
         }
         String csv = as("AUDITOR").accept("text/csv").queryParam("fromSequence", 2).queryParam("toSequence", 3)
