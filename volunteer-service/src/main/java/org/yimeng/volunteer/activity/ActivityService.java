@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,7 @@ import org.yimeng.model.Ids;
 import org.yimeng.model.Masking;
 import org.yimeng.model.event.FundingRequested;
 import org.yimeng.model.event.Topics;
+import org.yimeng.volunteer.attendance.AttendancePolicy;
 import org.yimeng.volunteer.config.BusinessClock;
 import org.yimeng.volunteer.config.ProgrammeConfig;
 import org.yimeng.volunteer.place.Community;
@@ -34,12 +36,10 @@ import org.yimeng.volunteer.scope.Scope;
 import org.yimeng.volunteer.servicerecord.ServiceRecord;
 import org.yimeng.volunteer.servicerecord.ServiceRecordResponse;
 import org.yimeng.volunteer.servicerecord.SourceKind;
-import org.yimeng.volunteer.servicerecord.WorkingDays;
 import org.yimeng.volunteer.support.Pg;
 import org.yimeng.volunteer.support.Text;
 import org.yimeng.volunteer.support.Where;
 import org.yimeng.volunteer.volunteer.Volunteer;
-import org.yimeng.volunteer.volunteer.VolunteerStatus;
 
 /**
  * Activities: creation (with a funding request through the outbox), sign-ups, attendance and completion into
@@ -54,11 +54,6 @@ import org.yimeng.volunteer.volunteer.VolunteerStatus;
 @ApplicationScoped
 @Transactional
 public class ActivityService {
-    /** Clock skew tolerated for an {@code at} slightly in the future. */
-    static final Duration SKEW = Duration.ofMinutes(5);
-    /** How early before the start a volunteer may check in. */
-    static final Duration EARLY_CHECK_IN = Duration.ofHours(2);
-
     @Inject
     EntityManager em;
 
@@ -170,30 +165,17 @@ public class ActivityService {
         if (!scope.access().isVolunteer(volunteerId)) {
             scope.require(placeOf(a));
         }
-        if (!a.status.acceptsSignups()) {
-            throw new ApiException(ErrorCode.INVALID_ACTIVITY_STATE, "The activity is " + a.status
-                    + " and takes no sign-ups").with("status", a.status);
-        }
+        ActivitySignUpPolicy.requireOpen(a.status);
         Volunteer v = em.find(Volunteer.class, volunteerId, LockModeType.PESSIMISTIC_WRITE);
         if (v == null) {
             throw ApiException.invalid("volunteerId", "no such volunteer").detail("noSuchVolunteer");
         }
-        if (v.status != VolunteerStatus.ACTIVE) {
-            throw new ApiException(ErrorCode.VOLUNTEER_NOT_ACTIVE, "Volunteer " + v.id + " is " + v.status)
-                    .with("volunteerId", v.id);
-        }
-        if (Signup.count("activityId = ?1 AND volunteerId = ?2", a.id, v.id) > 0) {
-            throw new ApiException(ErrorCode.ALREADY_SIGNED_UP, "The volunteer is already signed up");
-        }
-        if (a.signups >= a.capacity) {
-            throw full(a);
-        }
+        boolean already = Signup.count("activityId = ?1 AND volunteerId = ?2", a.id, v.id) > 0;
         List<?> clash = em.createNativeQuery("SELECT activity_id FROM activity_signup WHERE volunteer_id = ?1 "
                 + "AND tstzrange(starts_at, ends_at) && tstzrange(?2, ?3) LIMIT 1")
                 .setParameter(1, v.id).setParameter(2, a.startsAt).setParameter(3, a.endsAt).getResultList();
-        if (!clash.isEmpty()) {
-            throw overlapping().with("activityId", clash.get(0));
-        }
+        ActivitySignUpPolicy.check(new ActivitySignUpPolicy.SignUp(a.status, a.capacity, a.signups, v.id, v.status,
+                already, clash.isEmpty() ? null : (UUID) clash.get(0)));
         Signup s = new Signup();
         s.id = Ids.newId();
         s.activityId = a.id;
@@ -205,9 +187,9 @@ public class ActivityService {
         a.signups++;
         a.updatedAt = s.createdAt;
         Pg.flush(em, Map.of(
-                "activity_signup_key", () -> new ApiException(ErrorCode.ALREADY_SIGNED_UP, "The volunteer is already signed up"),
-                "activity_signups_check", () -> full(a),
-                "activity_signup_no_overlap", ActivityService::overlapping));
+                "activity_signup_key", ActivitySignUpPolicy::alreadySignedUp,
+                "activity_signups_check", () -> ActivitySignUpPolicy.full(a.capacity),
+                "activity_signup_no_overlap", ActivitySignUpPolicy::overlapping));
         return SignupResponse.of(s);
     }
 
@@ -222,18 +204,8 @@ public class ActivityService {
     public SignupResponse checkIn(UUID activityId, AttendanceRequest r) {
         Activity a = lockShared(activityId);
         Signup s = lockSignup(a, r.volunteerId());
-        Instant at = at(r);
-        if (at.isBefore(a.startsAt.minus(EARLY_CHECK_IN))) {
-            throw new ApiException(ErrorCode.ACTIVITY_NOT_STARTED, "Check-in opens " + EARLY_CHECK_IN.toHours()
-                    + " hours before the activity starts at " + a.startsAt).detail("opens", EARLY_CHECK_IN.toHours(), a.startsAt);
-        }
-        if (!at.isBefore(a.endsAt)) {
-            throw ApiException.invalid("at", "the activity ended at " + a.endsAt).detail("activityEnded", a.endsAt);
-        }
-        if (s.checkedInAt != null) {
-            throw new ApiException(ErrorCode.ALREADY_CHECKED_IN, "Checked in at " + s.checkedInAt).detail("at", s.checkedInAt)
-                    .with("checkedInAt", s.checkedInAt);
-        }
+        Instant at = AttendancePolicy.recordedAt(r.at(), clock.now());
+        AttendancePolicy.checkStaffCheckIn(venue(a), presence(s), at);
         s.checkedInAt = at;
         em.flush();
         return SignupResponse.of(s);
@@ -242,19 +214,8 @@ public class ActivityService {
     public SignupResponse checkOut(UUID activityId, AttendanceRequest r) {
         Activity a = lockShared(activityId);
         Signup s = lockSignup(a, r.volunteerId());
-        Instant at = at(r);
-        if (s.checkedInAt == null) {
-            throw new ApiException(ErrorCode.NOT_CHECKED_IN, "The volunteer has not checked in");
-        }
-        if (s.checkedOutAt != null) {
-            throw new ApiException(ErrorCode.ALREADY_CHECKED_OUT, "Checked out at " + s.checkedOutAt).detail("at", s.checkedOutAt)
-                    .with("checkedOutAt", s.checkedOutAt);
-        }
-        if (at.isBefore(s.checkedInAt)) {
-            throw new ApiException(ErrorCode.CHECK_OUT_BEFORE_CHECK_IN,
-                    "Check-out " + at + " is before the check-in " + s.checkedInAt).with("checkedInAt", s.checkedInAt)
-                    .detail("times", at, s.checkedInAt);
-        }
+        Instant at = AttendancePolicy.recordedAt(r.at(), clock.now());
+        AttendancePolicy.checkStaffCheckOut(presence(s), at);
         s.checkedOutAt = at;
         em.flush();
         return SignupResponse.of(s);
@@ -271,30 +232,20 @@ public class ActivityService {
             throw ApiException.notFound("Activity", activityId);
         }
         requireStaff(a);
-        if (!a.status.completable()) {
-            throw new ApiException(ErrorCode.INVALID_ACTIVITY_STATE, "An activity that is " + a.status
-                    + " cannot be completed").with("status", a.status);
-        }
         Instant now = clock.now();
-        if (a.endsAt.isAfter(now)) {
-            throw new ApiException(ErrorCode.INVALID_ACTIVITY_STATE, "The activity ends at " + a.endsAt
-                    + "; it is completed after it took place").with("status", a.status);
-        }
-        int window = config.service().recordingWindowWorkingDays();
-        if (!WorkingDays.withinWindow(clock.dateOf(a.endsAt), clock.today(), window)) {
-            throw new ApiException(ErrorCode.RECORDING_WINDOW_CLOSED,
-                    "Service is recorded within " + window + " working days of the day it took place")
-                    .detail("days", window);
-        }
+        AttendancePolicy.checkCompletion(a.status, a.endsAt, now, clock.dateOf(a.endsAt), clock.today(),
+                config.service().recordingWindowWorkingDays());
         String confirmer = recorder();
+        AttendancePolicy.Venue venue = venue(a);
         List<ServiceRecord> records = new ArrayList<>();
         for (Signup s : Signup.<Signup>find("activityId = ?1 AND checkedInAt IS NOT NULL ORDER BY id", a.id).list()) {
-            Instant start = max(s.checkedInAt, a.startsAt);
-            Instant end = s.checkedOutAt == null ? a.endsAt : min(s.checkedOutAt, a.endsAt);
-            long minutes = Duration.between(start, end).toMinutes();
-            if (minutes < 1) {
+            Optional<AttendancePolicy.Served> served = AttendancePolicy.served(venue, presence(s));
+            if (served.isEmpty()) {
                 continue;
             }
+            Instant start = served.get().span().start();
+            Instant end = served.get().span().end();
+            long minutes = served.get().span().minutes();
             ServiceRecord rec = new ServiceRecord();
             rec.id = Ids.newId();
             rec.volunteerId = s.volunteerId;
@@ -310,7 +261,7 @@ public class ActivityService {
             rec.content = a.title;
             rec.confirmedBy = confirmer;
             rec.confirmedAt = now;
-            rec.flagged = s.checkedOutAt == null;
+            rec.flagged = served.get().flagged();
             rec.createdAt = now;
             rec.persist();
             records.add(rec);
@@ -359,13 +310,12 @@ public class ActivityService {
         return out;
     }
 
-    private Instant at(AttendanceRequest r) {
-        Instant now = clock.now();
-        Instant at = r.at() == null ? now : r.at();
-        if (at.isAfter(now.plus(SKEW))) {
-            throw ApiException.invalid("at", "must not be in the future").detail("notFuture");
-        }
-        return at;
+    private static AttendancePolicy.Venue venue(Activity a) {
+        return new AttendancePolicy.Venue(a.startsAt, a.endsAt, a.lat, a.lng, a.radiusM);
+    }
+
+    private static AttendancePolicy.Presence presence(Signup s) {
+        return new AttendancePolicy.Presence(s.checkedInAt, s.checkedOutAt);
     }
 
     private Activity lockShared(UUID id) {
@@ -374,10 +324,7 @@ public class ActivityService {
             throw ApiException.notFound("Activity", id);
         }
         requireStaff(a);
-        if (!a.status.acceptsAttendance()) {
-            throw new ApiException(ErrorCode.INVALID_ACTIVITY_STATE, "The activity is " + a.status
-                    + "; attendance is closed").with("status", a.status);
-        }
+        AttendancePolicy.requireOpen(a.status);
         return a;
     }
 
@@ -421,24 +368,6 @@ public class ActivityService {
     private String recorder() {
         String subject = caller.subject();
         return subject == null || subject.isBlank() ? caller.role().map(Enum::name).orElse("unknown") : subject;
-    }
-
-    private static ApiException full(Activity a) {
-        return new ApiException(ErrorCode.ACTIVITY_FULL, "All " + a.capacity + " places are taken").detail("capacity", a.capacity)
-                .with("capacity", a.capacity);
-    }
-
-    private static ApiException overlapping() {
-        return new ApiException(ErrorCode.OVERLAPPING_SIGNUP,
-                "The volunteer is signed up for another activity at an overlapping time");
-    }
-
-    private static Instant max(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
-    }
-
-    private static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
     }
 
     private static String[] skills(List<String> skills) {

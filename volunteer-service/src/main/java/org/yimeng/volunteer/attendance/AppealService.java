@@ -1,8 +1,6 @@
 package org.yimeng.volunteer.attendance;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,7 +27,7 @@ import org.yimeng.volunteer.scope.Place;
 import org.yimeng.volunteer.scope.Scope;
 import org.yimeng.volunteer.servicerecord.ServiceRecord;
 import org.yimeng.volunteer.servicerecord.SourceKind;
-import org.yimeng.volunteer.servicerecord.WorkingDays;
+import org.yimeng.volunteer.servicerecord.RecordingWindow;
 import org.yimeng.volunteer.support.Pg;
 import org.yimeng.volunteer.support.Where;
 
@@ -46,8 +44,6 @@ import org.yimeng.volunteer.support.Where;
 @ApplicationScoped
 @Transactional
 public class AppealService {
-    static final Duration SKEW = Duration.ofMinutes(5);
-
     @Inject
     EntityManager em;
 
@@ -79,27 +75,10 @@ public class AppealService {
             throw new ApiException(ErrorCode.NOT_SIGNED_UP, "You are not signed up for this activity");
         }
         Signup s = found.get(0);
-        if (a.status == ActivityStatus.FUNDING_REJECTED) {
-            throw new ApiException(ErrorCode.INVALID_ACTIVITY_STATE, "The activity did not take place")
-                    .with("status", a.status);
-        }
         Instant now = clock.now();
-        if (r.checkedOutAt().isAfter(now.plus(SKEW))) {
-            throw ApiException.invalid("checkedOutAt", "must not be in the future");
-        }
-        Instant in = r.checkedInAt() != null ? r.checkedInAt() : s.checkedInAt;
-        if (in == null) {
-            throw ApiException.invalid("checkedInAt", "you did not check in: give the time you arrived");
-        }
-        if (!r.checkedOutAt().isAfter(in)) {
-            throw new ApiException(ErrorCode.CHECK_OUT_BEFORE_CHECK_IN,
-                    "Check-out " + r.checkedOutAt() + " is not after the check-in " + in).with("checkedInAt", in);
-        }
-        if (AttendanceRules.clipped(in, r.checkedOutAt(), a.startsAt, a.endsAt).minutes() < 1) {
-            throw ApiException.invalid("checkedOutAt", "the times must cover at least a minute of the activity ("
-                    + a.startsAt + " to " + a.endsAt + ")");
-        }
-        requireWindow(a);
+        AttendancePolicy.checkAppeal(a.status, venue(a), new AttendancePolicy.Presence(s.checkedInAt, s.checkedOutAt),
+                new AttendancePolicy.Claim(r.checkedInAt(), r.checkedOutAt()), now, clock.dateOf(a.endsAt),
+                clock.today(), config.service().recordingWindowWorkingDays());
         if (AttendanceAppeal.count("activityId = ?1 AND volunteerId = ?2 AND status = ?3", a.id, volunteerId,
                 AppealStatus.OPEN) > 0) {
             throw alreadyOpen();
@@ -148,14 +127,11 @@ public class AppealService {
         Instant now = clock.now();
         p.previousCheckedInAt = s.checkedInAt;
         p.previousCheckedOutAt = s.checkedOutAt;
-        if (p.checkedInAt != null) {
-            s.checkedInAt = p.checkedInAt;
-        }
-        if (!p.checkedOutAt.isAfter(s.checkedInAt)) {
-            throw new ApiException(ErrorCode.CHECK_OUT_BEFORE_CHECK_IN,
-                    "The appealed check-out is not after the check-in " + s.checkedInAt);
-        }
-        s.checkedOutAt = p.checkedOutAt;
+        AttendancePolicy.Presence approved = AttendancePolicy.approved(
+                new AttendancePolicy.Presence(s.checkedInAt, s.checkedOutAt),
+                new AttendancePolicy.Claim(p.checkedInAt, p.checkedOutAt));
+        s.checkedInAt = approved.checkedInAt();
+        s.checkedOutAt = approved.checkedOutAt();
         if (a.status == ActivityStatus.COMPLETED) {
             p.serviceRecordId = record(a, s, now).id;
         }
@@ -179,10 +155,8 @@ public class AppealService {
 
     /** The record of a completed activity for this attendance: the one completion made, corrected, or a new one. */
     private ServiceRecord record(Activity a, Signup s, Instant now) {
-        AttendanceRules.Span span = AttendanceRules.clipped(s.checkedInAt, s.checkedOutAt, a.startsAt, a.endsAt);
-        if (span.minutes() < 1) {
-            throw ApiException.invalid("checkedOutAt", "the appealed times cover less than a minute of the activity");
-        }
+        AttendanceRules.Span span = AttendancePolicy.appealedSpan(venue(a),
+                new AttendancePolicy.Presence(s.checkedInAt, s.checkedOutAt));
         ServiceRecord rec = ServiceRecord.<ServiceRecord>find("volunteerId = ?1 AND sourceKind = ?2 AND sourceId = ?3",
                 s.volunteerId, SourceKind.ACTIVITY, a.id).firstResult();
         if (rec == null) {
@@ -223,13 +197,13 @@ public class AppealService {
     }
 
     private void requireWindow(Activity a) {
-        int window = config.service().recordingWindowWorkingDays();
-        LocalDate serviceDay = clock.dateOf(a.endsAt);
         // an activity still going on (or ending later today) is inside its window
-        if (!serviceDay.isAfter(clock.today()) && !WorkingDays.withinWindow(serviceDay, clock.today(), window)) {
-            throw new ApiException(ErrorCode.RECORDING_WINDOW_CLOSED,
-                    "Service is recorded within " + window + " working days of the day it took place");
-        }
+        RecordingWindow.requireUnlessLater(clock.dateOf(a.endsAt), clock.today(),
+                config.service().recordingWindowWorkingDays());
+    }
+
+    private static AttendancePolicy.Venue venue(Activity a) {
+        return new AttendancePolicy.Venue(a.startsAt, a.endsAt, a.lat, a.lng, a.radiusM);
     }
 
     private String decider() {

@@ -26,11 +26,6 @@ public final class AttendanceRules {
         return !now.isBefore(checkedInAt) && !now.isAfter(endsAt.plus(LATE_CHECK_OUT));
     }
 
-    /** A sign-up may be cancelled until {@code cutoff} before the start. */
-    public static boolean cancellable(Instant startsAt, Duration cutoff, Instant now) {
-        return now.isBefore(startsAt.minus(cutoff));
-    }
-
     /** What a position says about a geofence. */
     public enum Fence {
         /** No geofence on the activity, or the position is inside it. */

@@ -1,7 +1,6 @@
 package org.yimeng.volunteer.attendance;
 
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +20,7 @@ import org.yimeng.kit.page.Page;
 import org.yimeng.model.ErrorCode;
 import org.yimeng.volunteer.activity.Activity;
 import org.yimeng.volunteer.activity.ActivityKind;
+import org.yimeng.volunteer.activity.ActivitySignUpPolicy;
 import org.yimeng.volunteer.activity.Signup;
 import org.yimeng.volunteer.activity.SignupResponse;
 import org.yimeng.volunteer.config.BusinessClock;
@@ -32,8 +32,8 @@ import org.yimeng.volunteer.volunteer.Volunteer;
 
 /**
  * The volunteer's own door to activities: finding them, cancelling a sign-up, and checking in and out by scanning
- * the organiser's rotating code. The rules are {@link AttendanceRules} and {@link AttendanceCode}; this class loads,
- * locks and writes.
+ * the organiser's rotating code. The rules are {@link AttendancePolicy}, {@link ActivitySignUpPolicy} and
+ * {@link AttendanceCode}; this class loads, locks and writes.
  *
  * <p>Locks follow {@code ActivityService}: a cancellation takes the activity's row lock, as a sign-up does, so the
  * place count and the sign-up rows change together; check-in and check-out take the activity's shared lock and the
@@ -68,10 +68,7 @@ public class SelfAttendanceService {
             throw ApiException.notFound("Activity", activityId);
         }
         scope.require(new Place(a.countyCode, a.communityId, a.gridId));
-        if (!a.status.acceptsAttendance()) {
-            throw new ApiException(ErrorCode.INVALID_ACTIVITY_STATE, "The activity is " + a.status
-                    + "; attendance is closed").with("status", a.status);
-        }
+        AttendancePolicy.requireOpen(a.status);
         Instant now = clock.now();
         String code = AttendanceCode.current(secretOf(a.id), a.id, now);
         String payload = AttendanceCode.payload(a.id, code);
@@ -148,20 +145,9 @@ public class SelfAttendanceService {
         if (s == null) {
             throw new ApiException(ErrorCode.NOT_SIGNED_UP, "You are not signed up for this activity");
         }
-        if (!a.status.acceptsSignups()) {
-            throw new ApiException(ErrorCode.INVALID_ACTIVITY_STATE, "The activity is " + a.status
-                    + "; its sign-ups are final").with("status", a.status);
-        }
-        if (s.checkedInAt != null) {
-            throw new ApiException(ErrorCode.ALREADY_CHECKED_IN, "Checked in at " + s.checkedInAt)
-                    .with("checkedInAt", s.checkedInAt);
-        }
         Instant now = clock.now();
-        Duration cutoff = config.signupCutoff();
-        if (!AttendanceRules.cancellable(a.startsAt, cutoff, now)) {
-            throw new ApiException(ErrorCode.SIGNUP_CUTOFF_PASSED, "Sign-ups can be cancelled until "
-                    + cutoff.toMinutes() + " minutes before the start").with("cutoffAt", a.startsAt.minus(cutoff));
-        }
+        ActivitySignUpPolicy.checkCancellation(new ActivitySignUpPolicy.Cancellation(a.status, a.startsAt,
+                s.checkedInAt, config.signupCutoff()), now);
         // the row goes (history of attendance starts at check-in): the place and the time slot are free again
         s.delete();
         a.signups--;
@@ -174,16 +160,7 @@ public class SelfAttendanceService {
         Attending at = attending(r, now);
         Activity a = at.activity();
         Signup s = at.signup();
-        if (!AttendanceRules.checkInOpen(a.startsAt, a.endsAt, now)) {
-            throw new ApiException(ErrorCode.OUTSIDE_CHECK_IN_WINDOW, "Check-in is open from "
-                    + AttendanceRules.EARLY_CHECK_IN.toMinutes() + " minutes before the start until the end")
-                    .with("opensAt", a.startsAt.minus(AttendanceRules.EARLY_CHECK_IN)).with("closesAt", a.endsAt);
-        }
-        requireInside(a, r);
-        if (s.checkedInAt != null) {
-            throw new ApiException(ErrorCode.ALREADY_CHECKED_IN, "Checked in at " + s.checkedInAt)
-                    .with("checkedInAt", s.checkedInAt);
-        }
+        AttendancePolicy.checkSelfCheckIn(venue(a), presence(s), new AttendancePolicy.Position(r.lat(), r.lng()), now);
         s.checkedInAt = now;
         em.flush();
         return response(s);
@@ -194,19 +171,7 @@ public class SelfAttendanceService {
         Attending at = attending(r, now);
         Activity a = at.activity();
         Signup s = at.signup();
-        if (s.checkedInAt == null) {
-            throw new ApiException(ErrorCode.NOT_CHECKED_IN, "You have not checked in");
-        }
-        if (!AttendanceRules.checkOutOpen(s.checkedInAt, a.endsAt, now)) {
-            throw new ApiException(ErrorCode.OUTSIDE_CHECK_IN_WINDOW, "Check-out is open from the check-in until "
-                    + AttendanceRules.LATE_CHECK_OUT.toHours() + " hours after the end; later, file an appeal")
-                    .with("opensAt", s.checkedInAt).with("closesAt", a.endsAt.plus(AttendanceRules.LATE_CHECK_OUT));
-        }
-        requireInside(a, r);
-        if (s.checkedOutAt != null) {
-            throw new ApiException(ErrorCode.ALREADY_CHECKED_OUT, "Checked out at " + s.checkedOutAt)
-                    .with("checkedOutAt", s.checkedOutAt);
-        }
+        AttendancePolicy.checkSelfCheckOut(venue(a), presence(s), new AttendancePolicy.Position(r.lat(), r.lng()), now);
         s.checkedOutAt = now;
         em.flush();
         return response(s);
@@ -233,10 +198,7 @@ public class SelfAttendanceService {
             throw new ApiException(ErrorCode.NOT_SIGNED_UP, "You are not signed up for this activity")
                     .with("activityId", a.id);
         }
-        if (!a.status.acceptsAttendance()) {
-            throw new ApiException(ErrorCode.INVALID_ACTIVITY_STATE, "The activity is " + a.status
-                    + "; attendance is closed").with("status", a.status);
-        }
+        AttendancePolicy.requireOpen(a.status);
         return new Attending(a, found.get(0));
     }
 
@@ -268,17 +230,12 @@ public class SelfAttendanceService {
         return Optional.empty();
     }
 
-    private void requireInside(Activity a, SelfAttendanceRequest r) {
-        switch (AttendanceRules.fence(a.lat, a.lng, a.radiusM, r.lat(), r.lng())) {
-            case INSIDE -> {
-            }
-            case POSITION_MISSING -> throw new ApiException(ErrorCode.OUTSIDE_GEOFENCE,
-                    "This activity takes attendance within " + a.radiusM + " m of its place; send the phone's position")
-                    .with("radiusM", a.radiusM).with("positionRequired", true);
-            case OUTSIDE -> throw new ApiException(ErrorCode.OUTSIDE_GEOFENCE,
-                    "You are farther than " + a.radiusM + " m from the activity's place").with("radiusM", a.radiusM)
-                    .with("distanceM", Math.round(Geo.distanceMetres(a.lat, a.lng, r.lat(), r.lng())));
-        }
+    private static AttendancePolicy.Venue venue(Activity a) {
+        return new AttendancePolicy.Venue(a.startsAt, a.endsAt, a.lat, a.lng, a.radiusM);
+    }
+
+    private static AttendancePolicy.Presence presence(Signup s) {
+        return new AttendancePolicy.Presence(s.checkedInAt, s.checkedOutAt);
     }
 
     @SuppressWarnings("unchecked")

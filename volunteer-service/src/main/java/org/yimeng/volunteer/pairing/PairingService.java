@@ -1,11 +1,9 @@
 package org.yimeng.volunteer.pairing;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,7 +18,6 @@ import org.yimeng.kit.auth.Caller;
 import org.yimeng.kit.error.ApiException;
 import org.yimeng.kit.page.Cursor;
 import org.yimeng.kit.page.Page;
-import org.yimeng.model.ErrorCode;
 import org.yimeng.model.Ids;
 import org.yimeng.volunteer.config.BusinessClock;
 import org.yimeng.volunteer.config.ProgrammeConfig;
@@ -30,13 +27,11 @@ import org.yimeng.volunteer.place.Community;
 import org.yimeng.volunteer.scope.Scope;
 import org.yimeng.volunteer.servicerecord.ServiceRecord;
 import org.yimeng.volunteer.servicerecord.SourceKind;
-import org.yimeng.volunteer.servicerecord.WorkingDays;
 import org.yimeng.volunteer.support.Constraints;
 import org.yimeng.volunteer.support.ReadTx;
 import org.yimeng.volunteer.support.Text;
 import org.yimeng.volunteer.support.Where;
 import org.yimeng.volunteer.volunteer.Volunteer;
-import org.yimeng.volunteer.volunteer.VolunteerStatus;
 
 /**
  * "二对一" pairings: each household with exactly two ACTIVE volunteers of its community, at most one ACTIVE pairing
@@ -68,24 +63,14 @@ public class PairingService {
     ProgrammeConfig config;
 
     public PairingResponse create(CreatePairingRequest r) {
-        LinkedHashSet<UUID> ids = new LinkedHashSet<>(r.volunteerIds());
-        if (r.volunteerIds().size() != 2 || ids.size() != 2) {
-            throw new ApiException(ErrorCode.PAIRING_NEEDS_TWO_VOLUNTEERS,
-                    "A pairing needs exactly two distinct volunteers");
-        }
+        List<UUID> ids = PairingPolicy.requireTwoDistinct(r.volunteerIds());
         Household h = em.find(Household.class, r.householdId(), LockModeType.PESSIMISTIC_WRITE);
         if (h == null) {
             throw ApiException.invalid("householdId", "no such household").detail("noSuchHousehold");
         }
         scope.require(HouseholdService.placeOf(h));
-        if (h.gridId == null) {
-            throw new ApiException(ErrorCode.HOUSEHOLD_HAS_NO_GRID, "Place the household in a grid before pairing it");
-        }
-        if (h.activePairingId != null) {
-            throw new ApiException(ErrorCode.HOUSEHOLD_ALREADY_PAIRED, "The household already has an active pairing")
-                    .with("activePairingId", h.activePairingId);
-        }
-        List<Volunteer> volunteers = lockAndCheck(new ArrayList<>(ids), h, "volunteerIds");
+        PairingPolicy.requirePairable(household(h));
+        List<Volunteer> volunteers = lockAndCheck(ids, h, "volunteerIds");
 
         Instant now = clock.now();
         Pairing p = new Pairing();
@@ -99,17 +84,14 @@ public class PairingService {
             join(p.id, volunteers.get(i).id, i + 1, now);
         }
         h.activePairingId = p.id;
-        Constraints.flush(em, Map.of("pairing_one_active_per_household",
-                () -> new ApiException(ErrorCode.HOUSEHOLD_ALREADY_PAIRED, "The household already has an active pairing")));
+        Constraints.flush(em, Map.of("pairing_one_active_per_household", PairingPolicy::alreadyPaired));
         return responses(List.of(p)).get(0);
     }
 
     public PairingResponse end(UUID id, String reason) {
         Household h = lockHousehold(id);
         Pairing p = lockPairing(id);
-        if (p.status != PairingStatus.ACTIVE) {
-            throw new ApiException(ErrorCode.PAIRING_NOT_ACTIVE, "The pairing has already ended");
-        }
+        PairingPolicy.requireActive(p.status, "The pairing has already ended");
         Instant now = clock.now();
         p.status = PairingStatus.ENDED;
         p.endedAt = now;
@@ -126,24 +108,19 @@ public class PairingService {
     public PairingResponse replace(UUID id, ReplaceVolunteerRequest r) {
         Household h = lockHousehold(id);
         Pairing p = lockPairing(id);
-        if (p.status != PairingStatus.ACTIVE) {
-            throw new ApiException(ErrorCode.PAIRING_NOT_ACTIVE, "An ended pairing cannot change its volunteers");
-        }
+        PairingPolicy.requireActive(p.status, "An ended pairing cannot change its volunteers");
         List<PairingMember> current = currentMembers(p.id);
+        PairingPolicy.checkReplacement(current.stream().map(m -> m.volunteerId).toList(), r.outVolunteerId(),
+                r.inVolunteerId());
         PairingMember out = current.stream().filter(m -> m.volunteerId.equals(r.outVolunteerId())).findFirst()
-                .orElseThrow(() -> ApiException.invalid("outVolunteerId", "is not a current volunteer of this pairing").detail("notInPairing"));
-        if (current.stream().anyMatch(m -> m.volunteerId.equals(r.inVolunteerId()))) {
-            throw new ApiException(ErrorCode.PAIRING_NEEDS_TWO_VOLUNTEERS,
-                    "The incoming volunteer already serves in this pairing");
-        }
+                .orElseThrow();
         Volunteer in = lockAndCheck(List.of(r.inVolunteerId()), h, "inVolunteerId").get(0);
         Instant now = clock.now();
         out.leftAt = now;
         out.leftReason = PairingMember.LEFT_REPLACED;
         em.flush(); // the slot is free before the incoming volunteer takes it
         join(p.id, in.id, out.slot, now);
-        Constraints.flush(em, Map.of("pairing_member_current_key", () -> new ApiException(
-                ErrorCode.PAIRING_NEEDS_TWO_VOLUNTEERS, "The incoming volunteer already serves in this pairing")));
+        Constraints.flush(em, Map.of("pairing_member_current_key", PairingPolicy::incomingAlreadyServes));
         return responses(List.of(p)).get(0);
     }
 
@@ -155,32 +132,9 @@ public class PairingService {
         }
         Household h = em.find(Household.class, p.householdId);
         scope.require(HouseholdService.placeOf(h));
-        if (p.status != PairingStatus.ACTIVE) {
-            throw new ApiException(ErrorCode.PAIRING_NOT_ACTIVE, "Visits are recorded for active pairings only");
-        }
-        LocalDate today = clock.today();
-        if (r.visitedOn().isAfter(today)) {
-            throw ApiException.invalid("visitedOn", "must not be in the future").detail("notFuture");
-        }
-        if (r.visitedOn().isBefore(clock.dateOf(p.createdAt))) {
-            throw ApiException.invalid("visitedOn", "must not be before the pairing began").detail("beforePairing");
-        }
-        int window = config.service().recordingWindowWorkingDays();
-        if (!WorkingDays.withinWindow(r.visitedOn(), today, window)) {
-            throw new ApiException(ErrorCode.RECORDING_WINDOW_CLOSED,
-                    "Service is recorded within " + window + " working days of the day it took place")
-                    .detail("days", window);
-        }
-        LinkedHashSet<UUID> ids = new LinkedHashSet<>(r.volunteerIds());
-        if (ids.size() != r.volunteerIds().size()) {
-            throw ApiException.invalid("volunteerIds", "must not repeat a volunteer").detail("repeatVolunteer");
-        }
         List<UUID> members = currentMembers(p.id).stream().map(m -> m.volunteerId).toList();
-        for (UUID v : ids) {
-            if (!members.contains(v)) {
-                throw ApiException.invalid("volunteerIds", v + " is not a current volunteer of this pairing").detail("volunteerNotInPairing", v);
-            }
-        }
+        List<UUID> ids = PairingPolicy.checkVisit(p.status, clock.dateOf(p.createdAt), r.visitedOn(),
+                r.volunteerIds(), members, clock.today(), config.service().recordingWindowWorkingDays());
         Community community = em.find(Community.class, p.communityId);
         Instant now = clock.now();
         Visit visit = new Visit();
@@ -257,8 +211,8 @@ public class PairingService {
     }
 
     /**
-     * Locks the volunteers in id order, then checks each: exists, ACTIVE, of the household's community and below
-     * capacity. The count runs after the lock, so it sees every pairing committed before.
+     * Locks the volunteers in id order, then checks each exists and passes {@link PairingPolicy#requireEligible}.
+     * The count runs after the lock, so it sees every pairing committed before.
      */
     private List<Volunteer> lockAndCheck(List<UUID> ids, Household h, String field) {
         List<UUID> ordered = new ArrayList<>(ids);
@@ -275,25 +229,17 @@ public class PairingService {
         List<Volunteer> out = new ArrayList<>();
         for (UUID id : ids) {
             Volunteer v = locked.get(id);
-            if (v.status != VolunteerStatus.ACTIVE) {
-                throw new ApiException(ErrorCode.VOLUNTEER_NOT_ACTIVE, "Volunteer " + id + " is " + v.status)
-                        .with("volunteerId", id);
-            }
-            if (!v.communityId.equals(h.communityId)) {
-                throw new ApiException(ErrorCode.VOLUNTEER_OUTSIDE_COMMUNITY,
-                        "Volunteer " + id + " belongs to another community than the household").with("volunteerId", id)
-                        .detail("id", id);
-            }
             long serving = em.createQuery("SELECT count(m) FROM PairingMember m WHERE m.volunteerId = :v "
                     + "AND m.leftAt IS NULL", Long.class).setParameter("v", id).getSingleResult();
-            if (serving >= cap) {
-                throw new ApiException(ErrorCode.VOLUNTEER_AT_CAPACITY,
-                        "Volunteer " + id + " already serves " + serving + " active pairings (at most " + cap + ")")
-                        .with("volunteerId", id).detail("cap", id, serving, cap);
-            }
+            PairingPolicy.requireEligible(new PairingPolicy.Candidate(id, v.status, v.communityId, serving),
+                    household(h), cap);
             out.add(v);
         }
         return out;
+    }
+
+    private static PairingPolicy.Household household(Household h) {
+        return new PairingPolicy.Household(h.communityId, h.gridId, h.activePairingId);
     }
 
     private void join(UUID pairingId, UUID volunteerId, int slot, Instant at) {

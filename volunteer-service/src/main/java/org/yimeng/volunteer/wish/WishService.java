@@ -1,7 +1,6 @@
 package org.yimeng.volunteer.wish;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,7 +16,6 @@ import org.yimeng.volunteer.me.CurrentVolunteer;
 import org.yimeng.kit.error.ApiException;
 import org.yimeng.kit.page.Cursor;
 import org.yimeng.kit.page.Page;
-import org.yimeng.model.ErrorCode;
 import org.yimeng.model.Ids;
 import org.yimeng.volunteer.config.BusinessClock;
 import org.yimeng.volunteer.config.ProgrammeConfig;
@@ -27,11 +25,9 @@ import org.yimeng.volunteer.scope.Place;
 import org.yimeng.volunteer.scope.Scope;
 import org.yimeng.volunteer.servicerecord.ServiceRecord;
 import org.yimeng.volunteer.servicerecord.SourceKind;
-import org.yimeng.volunteer.servicerecord.WorkingDays;
 import org.yimeng.volunteer.support.Text;
 import org.yimeng.volunteer.support.Where;
 import org.yimeng.volunteer.volunteer.Volunteer;
-import org.yimeng.volunteer.volunteer.VolunteerStatus;
 
 /**
  * Micro-wishes: recorded by staff for a household, claimed by exactly one volunteer, fulfilled or cancelled.
@@ -101,20 +97,15 @@ public class WishService {
         if (v == null) {
             throw ApiException.invalid("volunteerId", "no such volunteer").detail("noSuchVolunteer");
         }
-        if (v.status != VolunteerStatus.ACTIVE) {
-            throw new ApiException(ErrorCode.VOLUNTEER_NOT_ACTIVE, "Volunteer " + v.id + " is " + v.status)
-                    .with("volunteerId", v.id);
-        }
+        WishTransitions.requireClaimant(v.id, v.status);
         Instant now = clock.now();
         int claimed = em.createNativeQuery("UPDATE wish SET status = 'CLAIMED', claimant_id = ?2, claimed_at = ?3, "
                 + "updated_at = ?3 WHERE id = ?1 AND status = 'OPEN'")
                 .setParameter(1, id).setParameter(2, volunteerId).setParameter(3, now).executeUpdate();
         em.refresh(w);
         if (claimed == 0) {
-            if (w.status == WishStatus.CLAIMED) {
-                throw new ApiException(ErrorCode.WISH_ALREADY_CLAIMED, "Another volunteer has claimed this wish");
-            }
-            throw invalidState(w, "claimed");
+            // the UPDATE is the transition (OPEN → CLAIMED) the policy allows; it lost, so say why
+            throw WishTransitions.refusal(w.status, WishTransitions.Action.CLAIM);
         }
         return WishResponse.of(w);
     }
@@ -125,24 +116,11 @@ public class WishService {
         if (!byClaimant) {
             scope.require(placeOf(w));
         }
-        if (w.status != WishStatus.CLAIMED) {
-            throw invalidState(w, "fulfilled");
-        }
-        LocalDate today = clock.today();
-        if (r.fulfilledOn().isAfter(today)) {
-            throw ApiException.invalid("fulfilledOn", "must not be in the future").detail("notFuture");
-        }
-        if (r.fulfilledOn().isBefore(clock.dateOf(w.claimedAt))) {
-            throw ApiException.invalid("fulfilledOn", "must not be before the wish was claimed").detail("beforeClaim");
-        }
-        int window = config.service().recordingWindowWorkingDays();
-        if (r.minutes() != null && !WorkingDays.withinWindow(r.fulfilledOn(), today, window)) {
-            throw new ApiException(ErrorCode.RECORDING_WINDOW_CLOSED,
-                    "Service is recorded within " + window + " working days of the day it took place")
-                    .detail("days", window);
-        }
+        WishStatus next = WishTransitions.next(w.status, WishTransitions.Action.FULFIL);
+        WishTransitions.checkFulfilment(r.fulfilledOn(), clock.dateOf(w.claimedAt), r.minutes(), clock.today(),
+                config.service().recordingWindowWorkingDays());
         Instant now = clock.now();
-        w.status = WishStatus.FULFILLED;
+        w.status = next;
         w.fulfilledOn = r.fulfilledOn();
         w.fulfilNote = r.note().strip();
         w.fulfilMinutes = r.minutes();
@@ -174,10 +152,7 @@ public class WishService {
         if (!isClaimant(w)) {
             scope.require(placeOf(w));
         }
-        if (w.status != WishStatus.CLAIMED) {
-            throw invalidState(w, "unclaimed");
-        }
-        w.status = WishStatus.OPEN;
+        w.status = WishTransitions.next(w.status, WishTransitions.Action.UNCLAIM);
         w.claimantId = null;
         w.claimedAt = null;
         w.updatedAt = clock.now();
@@ -188,10 +163,7 @@ public class WishService {
     public WishResponse cancel(UUID id, String reason) {
         Wish w = lock(id);
         scope.require(placeOf(w));
-        if (w.status != WishStatus.OPEN && w.status != WishStatus.CLAIMED) {
-            throw invalidState(w, "cancelled");
-        }
-        w.status = WishStatus.CANCELLED;
+        w.status = WishTransitions.next(w.status, WishTransitions.Action.CANCEL);
         w.cancelReason = Text.clean(reason);
         w.updatedAt = clock.now();
         em.flush();
@@ -258,11 +230,6 @@ public class WishService {
 
     private static Place placeOf(Wish w) {
         return new Place(w.countyCode, w.communityId, w.gridId);
-    }
-
-    private static ApiException invalidState(Wish w, String action) {
-        return new ApiException(ErrorCode.INVALID_WISH_STATE, "A wish that is " + w.status + " cannot be " + action)
-                .with("status", w.status);
     }
 
     private String recorder() {

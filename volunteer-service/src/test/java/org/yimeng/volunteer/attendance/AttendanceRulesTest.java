@@ -32,14 +32,6 @@ class AttendanceRulesTest {
     }
 
     @Test
-    void cancellationClosesAtTheCutOffBeforeTheStart() {
-        Duration cutoff = Duration.ofHours(2);
-        assertTrue(AttendanceRules.cancellable(START, cutoff, START.minus(cutoff).minusSeconds(1)));
-        assertFalse(AttendanceRules.cancellable(START, cutoff, START.minus(cutoff)));
-        assertFalse(AttendanceRules.cancellable(START, cutoff, START.plusSeconds(1)));
-    }
-
-    @Test
     void anActivityWithoutARadiusFencesNothing() {
         assertEquals(Fence.INSIDE, AttendanceRules.fence(null, null, null, null, null));
         assertEquals(Fence.INSIDE, AttendanceRules.fence(35.1, 118.3, null, 0.0, 0.0));
