@@ -35,7 +35,7 @@ import org.yimeng.volunteer.servicerecord.ServiceRecord;
 import org.yimeng.volunteer.servicerecord.ServiceRecordResponse;
 import org.yimeng.volunteer.servicerecord.SourceKind;
 import org.yimeng.volunteer.servicerecord.WorkingDays;
-import org.yimeng.volunteer.support.Pg;
+import org.yimeng.volunteer.support.Constraints;
 import org.yimeng.volunteer.support.Text;
 import org.yimeng.volunteer.support.Where;
 import org.yimeng.volunteer.volunteer.Volunteer;
@@ -114,7 +114,7 @@ public class ActivityService {
         a.lat = r.lat();
         a.lng = r.lng();
         a.radiusM = r.radiusM();
-        a.createdBy = recorder();
+        a.createdBy = caller.recorder();
         a.createdAt = now;
         a.updatedAt = now;
         if (r.fundingFen() != null) {
@@ -204,7 +204,7 @@ public class ActivityService {
         s.persist();
         a.signups++;
         a.updatedAt = s.createdAt;
-        Pg.flush(em, Map.of(
+        Constraints.flush(em, Map.of(
                 "activity_signup_key", () -> new ApiException(ErrorCode.ALREADY_SIGNED_UP, "The volunteer is already signed up"),
                 "activity_signups_check", () -> full(a),
                 "activity_signup_no_overlap", ActivityService::overlapping));
@@ -286,7 +286,7 @@ public class ActivityService {
                     "Service is recorded within " + window + " working days of the day it took place")
                     .detail("days", window);
         }
-        String confirmer = recorder();
+        String confirmer = caller.recorder();
         List<ServiceRecord> records = new ArrayList<>();
         for (Signup s : Signup.<Signup>find("activityId = ?1 AND checkedInAt IS NOT NULL ORDER BY id", a.id).list()) {
             Instant start = max(s.checkedInAt, a.startsAt);
@@ -319,7 +319,7 @@ public class ActivityService {
         a.completedAt = now;
         a.completedBy = confirmer;
         a.updatedAt = now;
-        Pg.flush(em, Map.of("service_record_no_overlap", () -> new ApiException(ErrorCode.OVERLAPPING_SERVICE,
+        Constraints.flush(em, Map.of("service_record_no_overlap", () -> new ApiException(ErrorCode.OVERLAPPING_SERVICE,
                 "A volunteer's service time would overlap another of their records")));
         int flagged = (int) records.stream().filter(rec -> rec.flagged).count();
         return new CompletionResponse(ActivityResponse.of(a), records.size(), flagged,
@@ -416,11 +416,6 @@ public class ActivityService {
 
     static Place placeOf(Activity a) {
         return new Place(a.countyCode, a.communityId, a.gridId);
-    }
-
-    private String recorder() {
-        String subject = caller.subject();
-        return subject == null || subject.isBlank() ? caller.role().map(Enum::name).orElse("unknown") : subject;
     }
 
     private static ApiException full(Activity a) {

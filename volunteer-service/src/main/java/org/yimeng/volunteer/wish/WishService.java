@@ -159,7 +159,7 @@ public class WishService {
             s.place = em.find(Community.class, w.communityId).name;
             s.content = CONTENT_PREFIX + w.title;
             // minutes a claimant reports for themself are kept unconfirmed: they count once staff confirm them
-            s.confirmedBy = byClaimant ? null : recorder();
+            s.confirmedBy = byClaimant ? null : caller.recorder();
             s.confirmedAt = byClaimant ? null : now;
             s.createdAt = now;
             s.persist();
@@ -263,10 +263,5 @@ public class WishService {
     private static ApiException invalidState(Wish w, String action) {
         return new ApiException(ErrorCode.INVALID_WISH_STATE, "A wish that is " + w.status + " cannot be " + action)
                 .with("status", w.status);
-    }
-
-    private String recorder() {
-        String subject = caller.subject();
-        return subject == null || subject.isBlank() ? caller.role().map(Enum::name).orElse("unknown") : subject;
     }
 }
