@@ -11,18 +11,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.yimeng.volunteer.config.ProgrammeConfig;
+
+import io.quarkus.arc.Arc;
 import io.restassured.response.Response;
 
 /** Builders for activities, attendance and wishes, on top of {@link Fixtures}. */
 public final class Engagement {
-    public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
     private Engagement() {
     }
 
-    /** An instant at a wall-clock time in Asia/Shanghai. */
+    /** The programme's zone ({@code programme.zone}), in which the service reads dates and weeks. */
+    public static ZoneId zone() {
+        return Arc.container().instance(ProgrammeConfig.class).get().zone();
+    }
+
+    /** An instant at a wall-clock time in the programme's zone. */
     public static Instant at(LocalDate date, int hour, int minute) {
-        return date.atTime(LocalTime.of(hour, minute)).atZone(SHANGHAI).toInstant();
+        return date.atTime(LocalTime.of(hour, minute)).atZone(zone()).toInstant();
     }
 
     public static Map<String, Object> activityBody(String communityId, String kind, Instant start, Instant end,

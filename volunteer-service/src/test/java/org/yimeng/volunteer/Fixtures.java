@@ -4,14 +4,15 @@ import static io.restassured.RestAssured.given;
 
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.yimeng.local.TestStack;
+import org.yimeng.volunteer.config.BusinessClock;
 import org.yimeng.volunteer.identity.IdNumber;
 
+import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -66,8 +67,12 @@ public final class Fixtures {
         return body + IdNumber.checkChar(body);
     }
 
+    /**
+     * The service's business date: its configured zone and its clock, which a test may have moved
+     * ({@code TestClocks}), so that a date a test sends agrees with the day the service thinks it is.
+     */
     public static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        return Arc.container().instance(BusinessClock.class).get().today();
     }
 
     public static String community(String county) {

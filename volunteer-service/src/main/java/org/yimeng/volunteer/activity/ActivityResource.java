@@ -1,5 +1,12 @@
 package org.yimeng.volunteer.activity;
 
+import static org.yimeng.model.Roles.CITY_ADMIN;
+import static org.yimeng.model.Roles.COMMUNITY_ADMIN;
+import static org.yimeng.model.Roles.COUNTY_ADMIN;
+import static org.yimeng.model.Roles.GRID_WORKER;
+import static org.yimeng.model.Roles.RESIDENT;
+import static org.yimeng.model.Roles.VOLUNTEER;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -50,7 +57,7 @@ public class ActivityResource {
     SelfAttendanceService attendance;
 
     @POST
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "createActivity", summary = "Create an activity; with fundingFen > 0 it waits in FUNDING_PENDING and a FundingRequested "
             + "goes to the ledger")
     @APIResponse(responseCode = "201", description = "Created",
@@ -61,7 +68,7 @@ public class ActivityResource {
     }
 
     @GET
-    @RolesAllowed({"VOLUNTEER", "RESIDENT", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ VOLUNTEER, RESIDENT, GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "listActivities", summary = "List activities (filters communityId, kind, status, from, to: those overlapping [from, to)); "
             + "staff see their scope, volunteers every activity")
     public Page<ActivityResponse> list(@QueryParam("communityId") UUID communityId, @QueryParam("kind") ActivityKind kind,
@@ -72,7 +79,7 @@ public class ActivityResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({"VOLUNTEER", "RESIDENT", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ VOLUNTEER, RESIDENT, GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "getActivity", summary = "One activity with status, signups and fundingFen")
     public ActivityResponse get(@PathParam("id") UUID id) {
         return activities.get(id);
@@ -80,7 +87,7 @@ public class ActivityResource {
 
     @POST
     @Path("/{id}/signups")
-    @RolesAllowed({"VOLUNTEER", "RESIDENT", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ VOLUNTEER, RESIDENT, GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "signUpForActivity", summary = "Sign a volunteer up (a volunteer may omit volunteerId to sign themself up, naming another "
             + "is 403; 409 ACTIVITY_FULL, ALREADY_SIGNED_UP, OVERLAPPING_SIGNUP, INVALID_ACTIVITY_STATE)")
     @APIResponse(responseCode = "201", description = "Created",
@@ -95,7 +102,7 @@ public class ActivityResource {
 
     @GET
     @Path("/{id}/attendance-code")
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "getAttendanceCode", summary = "Organisers: the activity's rotating attendance code "
             + "(changes every 30 s; the previous one is still accepted) and its QR as SVG, to show on a screen")
     @APIResponse(responseCode = "200", description = "the current code", content = @Content(
@@ -109,7 +116,7 @@ public class ActivityResource {
 
     @GET
     @Path("/{id}/signups")
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "listActivitySignups", summary = "The activity's sign-ups with their attendance")
     public Page<SignupResponse> signups(@PathParam("id") UUID id) {
         return new Page<>(activities.signups(id), null);
@@ -117,7 +124,7 @@ public class ActivityResource {
 
     @POST
     @Path("/{id}/check-in")
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "checkInToActivity", summary = "Check a signed-up volunteer in (at defaults to now; 409 ALREADY_CHECKED_IN, "
             + "ACTIVITY_NOT_STARTED)")
     public SignupResponse checkIn(@PathParam("id") UUID id, @Valid @NotNull AttendanceRequest request) {
@@ -126,7 +133,7 @@ public class ActivityResource {
 
     @POST
     @Path("/{id}/check-out")
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "checkOutOfActivity", summary = "Check a volunteer out (409 NOT_CHECKED_IN, ALREADY_CHECKED_OUT; "
             + "422 CHECK_OUT_BEFORE_CHECK_IN)")
     public SignupResponse checkOut(@PathParam("id") UUID id, @Valid @NotNull AttendanceRequest request) {
@@ -136,7 +143,7 @@ public class ActivityResource {
     @POST
     @Path("/{id}/complete")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "completeActivity", summary = "Complete the activity: attendance becomes service records (422 RECORDING_WINDOW_CLOSED after "
             + "10 working days; 409 INVALID_ACTIVITY_STATE before its end, while funding is pending, or twice)")
     public CompletionResponse complete(@PathParam("id") UUID id) {
@@ -145,7 +152,7 @@ public class ActivityResource {
 
     @GET
     @Path("/{id}/candidates")
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "listActivityCandidates", summary = "Volunteers ranked for a call-out: ACTIVE, every wanted skill, not busy then; nearest first "
             + "(same grid, community, county), then most hours")
     public Page<CandidateResponse> candidates(@PathParam("id") UUID id, @QueryParam("limit") Integer limit) {

@@ -36,7 +36,7 @@ import org.yimeng.volunteer.scope.Scope;
 import org.yimeng.volunteer.servicerecord.ServiceRecord;
 import org.yimeng.volunteer.servicerecord.ServiceRecordResponse;
 import org.yimeng.volunteer.servicerecord.SourceKind;
-import org.yimeng.volunteer.support.Pg;
+import org.yimeng.volunteer.support.Constraints;
 import org.yimeng.volunteer.support.Text;
 import org.yimeng.volunteer.support.Where;
 import org.yimeng.volunteer.volunteer.Volunteer;
@@ -109,7 +109,7 @@ public class ActivityService {
         a.lat = r.lat();
         a.lng = r.lng();
         a.radiusM = r.radiusM();
-        a.createdBy = recorder();
+        a.createdBy = caller.recorder();
         a.createdAt = now;
         a.updatedAt = now;
         if (r.fundingFen() != null) {
@@ -186,7 +186,7 @@ public class ActivityService {
         s.persist();
         a.signups++;
         a.updatedAt = s.createdAt;
-        Pg.flush(em, Map.of(
+        Constraints.flush(em, Map.of(
                 "activity_signup_key", ActivitySignUpPolicy::alreadySignedUp,
                 "activity_signups_check", () -> ActivitySignUpPolicy.full(a.capacity),
                 "activity_signup_no_overlap", ActivitySignUpPolicy::overlapping));
@@ -235,7 +235,7 @@ public class ActivityService {
         Instant now = clock.now();
         AttendancePolicy.checkCompletion(a.status, a.endsAt, now, clock.dateOf(a.endsAt), clock.today(),
                 config.service().recordingWindowWorkingDays());
-        String confirmer = recorder();
+        String confirmer = caller.recorder();
         AttendancePolicy.Venue venue = venue(a);
         List<ServiceRecord> records = new ArrayList<>();
         for (Signup s : Signup.<Signup>find("activityId = ?1 AND checkedInAt IS NOT NULL ORDER BY id", a.id).list()) {
@@ -270,7 +270,7 @@ public class ActivityService {
         a.completedAt = now;
         a.completedBy = confirmer;
         a.updatedAt = now;
-        Pg.flush(em, Map.of("service_record_no_overlap", () -> new ApiException(ErrorCode.OVERLAPPING_SERVICE,
+        Constraints.flush(em, Map.of("service_record_no_overlap", () -> new ApiException(ErrorCode.OVERLAPPING_SERVICE,
                 "A volunteer's service time would overlap another of their records")));
         int flagged = (int) records.stream().filter(rec -> rec.flagged).count();
         return new CompletionResponse(ActivityResponse.of(a), records.size(), flagged,
@@ -365,10 +365,6 @@ public class ActivityService {
         return new Place(a.countyCode, a.communityId, a.gridId);
     }
 
-    private String recorder() {
-        String subject = caller.subject();
-        return subject == null || subject.isBlank() ? caller.role().map(Enum::name).orElse("unknown") : subject;
-    }
 
     private static String[] skills(List<String> skills) {
         if (skills == null) {

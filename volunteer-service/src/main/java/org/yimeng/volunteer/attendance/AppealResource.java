@@ -1,5 +1,10 @@
 package org.yimeng.volunteer.attendance;
 
+import static org.yimeng.model.Roles.CITY_ADMIN;
+import static org.yimeng.model.Roles.COMMUNITY_ADMIN;
+import static org.yimeng.model.Roles.COUNTY_ADMIN;
+import static org.yimeng.model.Roles.GRID_WORKER;
+
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -25,7 +30,7 @@ import org.yimeng.kit.page.Page;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Activities")
-@RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+@RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
 public class AppealResource {
     @Inject
     AppealService appeals;

@@ -28,7 +28,7 @@ import org.yimeng.volunteer.scope.Scope;
 import org.yimeng.volunteer.servicerecord.ServiceRecord;
 import org.yimeng.volunteer.servicerecord.SourceKind;
 import org.yimeng.volunteer.servicerecord.RecordingWindow;
-import org.yimeng.volunteer.support.Pg;
+import org.yimeng.volunteer.support.Constraints;
 import org.yimeng.volunteer.support.Where;
 
 /**
@@ -96,7 +96,7 @@ public class AppealService {
         p.status = AppealStatus.OPEN;
         p.filedAt = now;
         p.persist();
-        Pg.flush(em, Map.of("attendance_appeal_open_key", AppealService::alreadyOpen));
+        Constraints.flush(em, Map.of("attendance_appeal_open_key", AppealService::alreadyOpen));
         return AppealResponse.of(p);
     }
 
@@ -137,8 +137,8 @@ public class AppealService {
         }
         p.status = AppealStatus.APPROVED;
         p.decidedAt = now;
-        p.decidedBy = decider();
-        Pg.flush(em, Map.of("service_record_no_overlap", () -> new ApiException(ErrorCode.OVERLAPPING_SERVICE,
+        p.decidedBy = caller.recorder();
+        Constraints.flush(em, Map.of("service_record_no_overlap", () -> new ApiException(ErrorCode.OVERLAPPING_SERVICE,
                 "The appealed time would overlap another of the volunteer's records")));
         return AppealResponse.of(p);
     }
@@ -147,7 +147,7 @@ public class AppealService {
         AttendanceAppeal p = lockOpen(id);
         p.status = AppealStatus.REJECTED;
         p.decidedAt = clock.now();
-        p.decidedBy = decider();
+        p.decidedBy = caller.recorder();
         p.decisionNote = r.reason().strip();
         em.flush();
         return AppealResponse.of(p);
@@ -175,7 +175,7 @@ public class AppealService {
         rec.startedAt = span.start();
         rec.endedAt = span.end();
         rec.minutes = (int) span.minutes();
-        rec.confirmedBy = decider();
+        rec.confirmedBy = caller.recorder();
         rec.confirmedAt = now;
         // the real time is known now: the rule-closed flag is cleared
         rec.flagged = false;
@@ -204,11 +204,6 @@ public class AppealService {
 
     private static AttendancePolicy.Venue venue(Activity a) {
         return new AttendancePolicy.Venue(a.startsAt, a.endsAt, a.lat, a.lng, a.radiusM);
-    }
-
-    private String decider() {
-        String subject = caller.subject();
-        return subject == null || subject.isBlank() ? caller.role().map(Enum::name).orElse("unknown") : subject;
     }
 
     private static ApiException alreadyOpen() {

@@ -1,5 +1,8 @@
 package org.yimeng.volunteer.attendance;
 
+import static org.yimeng.model.Roles.RESIDENT;
+import static org.yimeng.model.Roles.VOLUNTEER;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -34,7 +37,7 @@ import org.yimeng.volunteer.support.Params;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Me")
-@RolesAllowed({"VOLUNTEER", "RESIDENT"})
+@RolesAllowed({ VOLUNTEER, RESIDENT })
 public class MeAttendanceResource {
     @Inject
     SelfAttendanceService attendance;

@@ -1,5 +1,8 @@
 package org.yimeng.volunteer.audit;
 
+import static org.yimeng.model.Roles.AUDITOR;
+import static org.yimeng.model.Roles.CITY_ADMIN;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -25,7 +28,7 @@ public class AuditResource {
     AuditTrail trail;
 
     @GET
-    @RolesAllowed({"CITY_ADMIN", "AUDITOR"})
+    @RolesAllowed({ CITY_ADMIN, AUDITOR })
     @Operation(operationId = "listAuditEvents", summary = "Who read or changed households' and volunteers' personal data (filters entityType, entityId "
             + "— also matches lists that showed it —, actor, from, to as instants, half-open); oldest first")
     public Page<AuditEventResponse> list(@QueryParam("entityType") AuditTrail.EntityType entityType,

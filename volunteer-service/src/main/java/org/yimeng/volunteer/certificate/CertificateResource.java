@@ -1,5 +1,12 @@
 package org.yimeng.volunteer.certificate;
 
+import static org.yimeng.model.Roles.CITY_ADMIN;
+import static org.yimeng.model.Roles.COMMUNITY_ADMIN;
+import static org.yimeng.model.Roles.COUNTY_ADMIN;
+import static org.yimeng.model.Roles.GRID_WORKER;
+import static org.yimeng.model.Roles.RESIDENT;
+import static org.yimeng.model.Roles.VOLUNTEER;
+
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -22,7 +29,7 @@ public class CertificateResource {
     CertificateService certificates;
 
     @GET
-    @RolesAllowed({"VOLUNTEER", "RESIDENT", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ VOLUNTEER, RESIDENT, GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "getVolunteerCertificate", summary = "The volunteer's certificate: confirmed service time, records, recording organisation and a "
             + "verification code (the same code until new service is confirmed; a volunteer gets only their own)")
     public CertificateResponse get(@PathParam("id") UUID id) {

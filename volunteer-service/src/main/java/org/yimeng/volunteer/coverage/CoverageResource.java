@@ -1,5 +1,10 @@
 package org.yimeng.volunteer.coverage;
 
+import static org.yimeng.model.Roles.CITY_ADMIN;
+import static org.yimeng.model.Roles.COMMUNITY_ADMIN;
+import static org.yimeng.model.Roles.COUNTY_ADMIN;
+import static org.yimeng.model.Roles.GRID_WORKER;
+
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -24,7 +29,7 @@ public class CoverageResource {
     CoverageService coverage;
 
     @GET
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "getCoverage", summary = "Households, surveyed, paired, unpaired (with ids), coverage ratio and duplicate active pairings "
             + "of exactly one of countyCode, communityId or gridId, with a per-grid breakdown")
     public CoverageResponse get(@Parameter(description = "County code", schema = @Schema(pattern = "^[0-9]{6}$", maxLength = 6)) @QueryParam("countyCode") String countyCode, @QueryParam("communityId") UUID communityId,

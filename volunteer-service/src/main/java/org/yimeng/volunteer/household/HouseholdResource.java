@@ -1,5 +1,12 @@
 package org.yimeng.volunteer.household;
 
+import static org.yimeng.model.Roles.CITY_ADMIN;
+import static org.yimeng.model.Roles.COMMUNITY_ADMIN;
+import static org.yimeng.model.Roles.COUNTY_ADMIN;
+import static org.yimeng.model.Roles.GRID_WORKER;
+import static org.yimeng.model.Roles.RESIDENT;
+import static org.yimeng.model.Roles.VOLUNTEER;
+
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -46,7 +53,7 @@ public class HouseholdResource {
     Idempotency idempotency;
 
     @POST
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "createHousehold", summary = "Record a household in difficulty (409 DUPLICATE_HOUSEHOLD with existingId)")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HouseholdResponse.class)))
@@ -56,7 +63,7 @@ public class HouseholdResource {
     }
 
     @GET
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "listHouseholds", summary = "List households in your scope (filters communityId, gridId, paired, surveyed)")
     public Page<HouseholdResponse> list(@QueryParam("communityId") UUID communityId, @QueryParam("gridId") UUID gridId,
             @QueryParam("paired") Boolean paired, @QueryParam("surveyed") Boolean surveyed,
@@ -66,7 +73,7 @@ public class HouseholdResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "getHousehold", summary = "One household with its basic archive status and active pairing")
     public HouseholdResponse get(@PathParam("id") UUID id) {
         return households.get(id);
@@ -74,7 +81,7 @@ public class HouseholdResource {
 
     @PATCH
     @Path("/{id}")
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "updateHousehold", summary = "Place a household in a grid or change its phone, member count or categories")
     public HouseholdResponse update(@PathParam("id") UUID id, @Valid @NotNull UpdateHouseholdRequest request) {
         return households.update(id, request);
@@ -82,7 +89,7 @@ public class HouseholdResource {
 
     @POST
     @Path("/{id}/erase")
-    @RolesAllowed({"COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "eraseHousehold", summary = "Erase the household's personal details on request; counts, coverage and pairings stay")
     public HouseholdResponse erase(@PathParam("id") UUID id) {
         return households.erase(id);
@@ -90,7 +97,7 @@ public class HouseholdResource {
 
     @POST
     @Path("/{id}/surveys")
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "createSurvey", summary = "Record a needs survey of the household")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SurveyResponse.class)))
@@ -102,7 +109,7 @@ public class HouseholdResource {
 
     @GET
     @Path("/{id}/surveys")
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "listHouseholdSurveys", summary = "The household's needs surveys, oldest first")
     public Page<SurveyResponse> surveys(@PathParam("id") UUID id) {
         return new Page<>(households.surveys(id), null);
@@ -110,7 +117,7 @@ public class HouseholdResource {
 
     @POST
     @Path("/{id}/contact")
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "VOLUNTEER", "RESIDENT"})
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, VOLUNTEER, RESIDENT })
     @Operation(operationId = "revealHouseholdPhone", summary = "The household's phone in full, for the grid worker of its "
             + "grid, the admin of its community or a volunteer of its active pairing, audited as REVEAL with the reason; every other response masks it")
     @APIResponse(responseCode = "200", description = "The number in full (not cached)",

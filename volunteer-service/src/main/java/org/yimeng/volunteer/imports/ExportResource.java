@@ -1,5 +1,10 @@
 package org.yimeng.volunteer.imports;
 
+import static org.yimeng.model.Roles.CITY_ADMIN;
+import static org.yimeng.model.Roles.COMMUNITY_ADMIN;
+import static org.yimeng.model.Roles.COUNTY_ADMIN;
+import static org.yimeng.model.Roles.GRID_WORKER;
+
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -35,7 +40,7 @@ public class ExportResource {
     @GET
     @Path("/{kind}")
     @Produces({"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv", "application/json"})
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "exportRecords", summary = "Export households, volunteers, pairings or service-records as xlsx or csv (format=), in the "
             + "import templates' shape, within your scope (filters communityId, gridId, status, volunteerId, from, to); "
             + "phones and ID numbers masked, CSV cells safe against formula injection")

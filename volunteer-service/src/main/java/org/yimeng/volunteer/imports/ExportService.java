@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.yimeng.model.Masking;
+import org.yimeng.volunteer.config.ProgrammeConfig;
 import org.yimeng.volunteer.household.HouseholdCategory;
 import org.yimeng.volunteer.scope.Scope;
 import org.yimeng.volunteer.support.Where;
@@ -35,6 +36,9 @@ public class ExportService {
 
     @Inject
     Scope scope;
+
+    @Inject
+    ProgrammeConfig config;
 
     /** What can be exported. */
     public enum Kind {
@@ -94,6 +98,7 @@ public class ExportService {
                 w.andIf(f.communityId(), "p.community_id = :community", "community").andIf(f.gridId(), "h.grid_id = :grid", "grid")
                         .andIf(f.status(), "p.status = :status", "status");
                 scope.restrict(w, "h.county_code", "p.community_id", "h.grid_id");
+                w.with("zone", config.zone().getId()); // the programme's calendar, as everywhere else
                 String member = "(SELECT %s FROM pairing_member pm JOIN volunteer v ON v.id = pm.volunteer_id "
                         + "WHERE pm.pairing_id = p.id AND pm.slot = %d AND (pm.left_at IS NULL OR pm.left_reason = "
                         + "'PAIRING_ENDED') ORDER BY pm.joined_at DESC LIMIT 1)";
@@ -101,8 +106,8 @@ public class ExportService {
                         "志愿者2手机号", "状态", "结对日期", "结束日期", "结束原因"), "SELECT p.id, c.name, g.name, h.head_name, "
                         + "h.address, " + member.formatted("v.name", 1) + ", " + member.formatted("v.phone", 1) + ", "
                         + member.formatted("v.name", 2) + ", " + member.formatted("v.phone", 2) + ", p.status, "
-                        + "to_char(p.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD'), "
-                        + "to_char(p.ended_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD'), p.end_reason "
+                        + "to_char(p.created_at AT TIME ZONE :zone, 'YYYY-MM-DD'), "
+                        + "to_char(p.ended_at AT TIME ZONE :zone, 'YYYY-MM-DD'), p.end_reason "
                         + "FROM pairing p JOIN household h ON h.id = p.household_id JOIN community c ON c.id = p.community_id "
                         + "LEFT JOIN grid g ON g.id = h.grid_id", w, "p.id",
                         r -> cells(r[1], r[2], r[3], r[4], r[5], Masking.phone((String) r[6]), r[7],
@@ -113,11 +118,12 @@ public class ExportService {
                         .andIf(f.volunteerId(), "sr.volunteer_id = :volunteer", "volunteer")
                         .andIf(f.from(), "sr.service_date >= :from", "from").andIf(f.to(), "sr.service_date < :to", "to");
                 scope.restrict(w, "c.county_code", "sr.community_id", "v.grid_id");
+                w.with("zone", config.zone().getId());
                 yield new Plan(kind, List.of("志愿者姓名", "手机号", "服务日期", "开始时间", "结束时间", "服务时长(分钟)",
                         "服务地点", "服务内容", "来源", "社区", "确认人", "存疑"), "SELECT sr.id, v.name, v.phone, "
                         + "to_char(sr.service_date, 'YYYY-MM-DD'), "
-                        + "to_char(sr.started_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), "
-                        + "to_char(sr.ended_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), sr.minutes, sr.place, "
+                        + "to_char(sr.started_at AT TIME ZONE :zone, 'YYYY-MM-DD HH24:MI'), "
+                        + "to_char(sr.ended_at AT TIME ZONE :zone, 'YYYY-MM-DD HH24:MI'), sr.minutes, sr.place, "
                         + "sr.content, sr.source_kind, c.name, sr.confirmed_by, sr.flagged FROM service_record sr "
                         + "JOIN volunteer v ON v.id = sr.volunteer_id JOIN community c ON c.id = sr.community_id", w, "sr.id",
                         r -> cells(r[1], Masking.phone((String) r[2]), r[3], r[4], r[5], r[6], r[7], r[8], source((String) r[9]),

@@ -1,5 +1,10 @@
 package org.yimeng.volunteer.imports;
 
+import static org.yimeng.model.Roles.CITY_ADMIN;
+import static org.yimeng.model.Roles.COMMUNITY_ADMIN;
+import static org.yimeng.model.Roles.COUNTY_ADMIN;
+import static org.yimeng.model.Roles.GRID_WORKER;
+
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -51,7 +56,7 @@ public class ImportResource {
     @GET
     @Path("/templates/{kind}")
     @Produces({XLSX, "text/csv", MediaType.APPLICATION_JSON})
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "getImportTemplate", summary = "Download the import template of households, volunteers or surveys (format=xlsx|csv), "
             + "with the Chinese column headers")
     @APIResponse(responseCode = "200", description = "The template file", content = {
@@ -68,7 +73,7 @@ public class ImportResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "uploadImport", summary = "Upload a spreadsheet as the raw body (.xlsx, or CSV in UTF-8/GBK): kind=households|volunteers|"
             + "surveys, mode=dry-run (default) or commit, communityId; 202 with the job (Location), 200 with the earlier "
             + "job when this file was already committed; 413 FILE_TOO_LARGE, 415 UNSUPPORTED_FILE_TYPE, 422 WRONG_TEMPLATE")
@@ -90,7 +95,7 @@ public class ImportResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "getImport", summary = "An import job's state and progress: rows done, valid, invalid, skipped (already registered), "
             + "committed")
     public ImportJobResponse get(@PathParam("id") UUID id) {
@@ -99,7 +104,7 @@ public class ImportResource {
 
     @POST
     @Path("/{id}/commit")
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "commitImport", summary = "Commit a finished dry run: every row is checked again and the valid ones added (202 with the "
             + "commit job; 200 with the earlier commit of the same file; 409 IMPORT_NOT_COMMITTABLE)")
     @APIResponse(responseCode = "202", description = "Accepted: the job runs (Location)",
@@ -113,7 +118,7 @@ public class ImportResource {
     @GET
     @Path("/{id}/report")
     @Produces({"text/csv", XLSX, MediaType.APPLICATION_JSON})
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "getImportReport", summary = "The per-row report of an import (format=csv (default), xlsx, or json with limit/cursor): "
             + "row number as in the sheet, column header, code, message, outcome ERROR or SKIPPED")
     @APIResponse(responseCode = "200", description = "The report: CSV, XLSX or a JSON page", content = {

@@ -1,5 +1,8 @@
 package org.yimeng.volunteer.me;
 
+import static org.yimeng.model.Roles.RESIDENT;
+import static org.yimeng.model.Roles.VOLUNTEER;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -48,7 +51,7 @@ public class MeResource {
 
     @POST
     @Path("/volunteer")
-    @RolesAllowed({"RESIDENT"})
+    @RolesAllowed(RESIDENT)
     @Operation(operationId = "registerMe", summary = "Register yourself as a volunteer, with consent; the phone is "
             + "the token's verified phone_number (a phone in the body is refused). A record a worker made for the "
             + "same phone is linked instead (200)")
@@ -70,7 +73,7 @@ public class MeResource {
     }
 
     @GET
-    @RolesAllowed({"VOLUNTEER", "RESIDENT"})
+    @RolesAllowed({ VOLUNTEER, RESIDENT })
     @Operation(operationId = "getMe", summary = "Your record (masked), hours, star level, this week's progress to "
             + "60 minutes, your streak of weeks, upcoming sign-ups, pairings you serve and wishes you claimed")
     @APIResponse(responseCode = "200", description = "You")
@@ -80,7 +83,7 @@ public class MeResource {
     }
 
     @PATCH
-    @RolesAllowed({"VOLUNTEER", "RESIDENT"})
+    @RolesAllowed({ VOLUNTEER, RESIDENT })
     @Operation(operationId = "updateMe", summary = "Change your name, grid (of your community) or skills")
     @APIResponse(responseCode = "200", description = "Your record")
     @APIResponse(responseCode = "404", description = "NOT_REGISTERED")
@@ -91,7 +94,7 @@ public class MeResource {
 
     @POST
     @Path("/withdraw")
-    @RolesAllowed({"VOLUNTEER", "RESIDENT"})
+    @RolesAllowed({ VOLUNTEER, RESIDENT })
     @Operation(operationId = "withdrawMe", summary = "Withdraw your consent: your details are erased (hours kept for "
             + "the counts), your account is unlinked")
     @APIResponse(responseCode = "200", description = "Erased")
@@ -102,7 +105,7 @@ public class MeResource {
 
     @GET
     @Path("/certificate")
-    @RolesAllowed({"VOLUNTEER", "RESIDENT"})
+    @RolesAllowed({ VOLUNTEER, RESIDENT })
     @Operation(operationId = "getMyCertificate", summary = "Your certificate of service (志愿服务记录证明)")
     @APIResponse(responseCode = "200", description = "The certificate")
     @APIResponse(responseCode = "404", description = "NOT_REGISTERED")
@@ -112,7 +115,7 @@ public class MeResource {
 
     @GET
     @Path("/wishes")
-    @RolesAllowed({"VOLUNTEER", "RESIDENT"})
+    @RolesAllowed({ VOLUNTEER, RESIDENT })
     @Operation(operationId = "listMyWishes", summary = "Open wishes of your community, without household details; "
             + "claim one with POST /api/v1/wishes/{id}/claim and {}")
     @APIResponse(responseCode = "200", description = "{items, nextCursor}")

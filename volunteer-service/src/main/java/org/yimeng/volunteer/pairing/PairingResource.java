@@ -1,5 +1,10 @@
 package org.yimeng.volunteer.pairing;
 
+import static org.yimeng.model.Roles.CITY_ADMIN;
+import static org.yimeng.model.Roles.COMMUNITY_ADMIN;
+import static org.yimeng.model.Roles.COUNTY_ADMIN;
+import static org.yimeng.model.Roles.GRID_WORKER;
+
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -38,7 +43,7 @@ public class PairingResource {
     Idempotency idempotency;
 
     @POST
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "createPairing", summary = "Pair a household with two ACTIVE volunteers of its community (422 PAIRING_NEEDS_TWO_VOLUNTEERS, "
             + "VOLUNTEER_NOT_ACTIVE, VOLUNTEER_OUTSIDE_COMMUNITY, HOUSEHOLD_HAS_NO_GRID; 409 HOUSEHOLD_ALREADY_PAIRED, "
             + "VOLUNTEER_AT_CAPACITY)")
@@ -50,7 +55,7 @@ public class PairingResource {
     }
 
     @GET
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "listPairings", summary = "List pairings in your scope (filters communityId, gridId, volunteerId, householdId, status)")
     public Page<PairingResponse> list(@QueryParam("communityId") UUID communityId, @QueryParam("gridId") UUID gridId,
             @QueryParam("volunteerId") UUID volunteerId, @QueryParam("householdId") UUID householdId,
@@ -60,7 +65,7 @@ public class PairingResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "getPairing", summary = "One pairing with its current volunteers and membership history")
     public PairingResponse get(@PathParam("id") UUID id) {
         return pairings.get(id);
@@ -68,7 +73,7 @@ public class PairingResource {
 
     @POST
     @Path("/{id}/end")
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "endPairing", summary = "End the pairing with a reason; it is kept as history (409 PAIRING_NOT_ACTIVE)")
     public PairingResponse end(@PathParam("id") UUID id, @Valid @NotNull EndPairingRequest request) {
         return pairings.end(id, request.reason());
@@ -76,7 +81,7 @@ public class PairingResource {
 
     @POST
     @Path("/{id}/replace")
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "replacePairingVolunteer", summary = "Replace one volunteer of the pairing, under the same rules as pairing")
     public PairingResponse replace(@PathParam("id") UUID id, @Valid @NotNull ReplaceVolunteerRequest request) {
         return pairings.replace(id, request);
@@ -84,7 +89,7 @@ public class PairingResource {
 
     @POST
     @Path("/{id}/visits")
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "createVisit", summary = "Record a visit by the pairing's volunteers; each gets a confirmed service record "
             + "(422 RECORDING_WINDOW_CLOSED after 10 working days)")
     @APIResponse(responseCode = "201", description = "Created",
@@ -97,7 +102,7 @@ public class PairingResource {
 
     @GET
     @Path("/{id}/visits")
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "listPairingVisits", summary = "The pairing's visits, oldest first")
     public Page<VisitResponse> visits(@PathParam("id") UUID id) {
         return new Page<>(pairings.visits(id), null);

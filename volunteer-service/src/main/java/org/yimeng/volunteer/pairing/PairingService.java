@@ -144,7 +144,7 @@ public class PairingService {
         visit.minutes = r.minutes();
         visit.volunteerIds = ids.toArray(UUID[]::new);
         visit.notes = Text.clean(r.notes());
-        visit.recordedBy = recorder();
+        visit.recordedBy = caller.recorder();
         visit.createdAt = now;
         visit.persist();
         List<UUID> records = new ArrayList<>();
@@ -282,11 +282,6 @@ public class PairingService {
     private List<PairingMember> currentMembers(UUID pairingId) {
         return PairingMember.<PairingMember>find("pairingId = ?1 AND leftAt IS NULL ORDER BY slot", pairingId)
                 .list();
-    }
-
-    private String recorder() {
-        String subject = caller.subject();
-        return subject == null || subject.isBlank() ? caller.role().map(Enum::name).orElse("unknown") : subject;
     }
 
     private VisitResponse toResponse(Visit v, Pairing p, List<UUID> records) {

@@ -1,5 +1,10 @@
 package org.yimeng.volunteer.place;
 
+import static org.yimeng.model.Roles.CITY_ADMIN;
+import static org.yimeng.model.Roles.COMMUNITY_ADMIN;
+import static org.yimeng.model.Roles.COUNTY_ADMIN;
+import static org.yimeng.model.Roles.GRID_WORKER;
+
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -35,7 +40,7 @@ public class CommunityResource {
     PlaceService places;
 
     @POST
-    @RolesAllowed({"COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "createCommunity", summary = "Create a village or community (409 DUPLICATE_COMMUNITY for the same county and name, or the same code)")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommunityResponse.class)))
@@ -44,7 +49,7 @@ public class CommunityResource {
     }
 
     @GET
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "listCommunities", summary = "List communities in your scope (filters countyCode, pilot)")
     public Page<CommunityResponse> list(@Parameter(description = "County code", schema = @Schema(pattern = "^[0-9]{6}$", maxLength = 6)) @QueryParam("countyCode") String countyCode, @QueryParam("pilot") Boolean pilot,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
@@ -54,7 +59,7 @@ public class CommunityResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "getCommunity", summary = "One community with pilot, pilotSince and fundBalanceFen")
     public CommunityResponse get(@PathParam("id") UUID id) {
         return places.community(id);
@@ -62,7 +67,7 @@ public class CommunityResource {
 
     @PUT
     @Path("/{id}/pilot")
-    @RolesAllowed({"COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "setCommunityPilot", summary = "Designate the community as a pilot or withdraw it")
     public CommunityResponse pilot(@PathParam("id") UUID id, @Valid @NotNull PilotRequest request) {
         return places.setPilot(id, request.pilot());
@@ -70,7 +75,7 @@ public class CommunityResource {
 
     @POST
     @Path("/{id}/grids")
-    @RolesAllowed({"COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "createGrid", summary = "Create a grid in the community (409 DUPLICATE_GRID for a name already used there)")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GridResponse.class)))
@@ -80,7 +85,7 @@ public class CommunityResource {
 
     @GET
     @Path("/{id}/grids")
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "listCommunityGrids", summary = "List the community's grids")
     public Page<GridResponse> grids(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {

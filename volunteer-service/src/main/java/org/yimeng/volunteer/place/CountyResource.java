@@ -1,5 +1,12 @@
 package org.yimeng.volunteer.place;
 
+import static org.yimeng.model.Roles.CITY_ADMIN;
+import static org.yimeng.model.Roles.COMMUNITY_ADMIN;
+import static org.yimeng.model.Roles.COUNTY_ADMIN;
+import static org.yimeng.model.Roles.GRID_WORKER;
+import static org.yimeng.model.Roles.RESIDENT;
+import static org.yimeng.model.Roles.VOLUNTEER;
+
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -25,7 +32,7 @@ public class CountyResource {
     PlaceService places;
 
     @GET
-    @RolesAllowed({"VOLUNTEER", "RESIDENT", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ VOLUNTEER, RESIDENT, GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "listCounties", summary = "List the city's counties, districts and zones with their codes")
     public Page<CountyResponse> list() {
         List<CountyResponse> all = places.counties();
@@ -34,7 +41,7 @@ public class CountyResource {
 
     @GET
     @Path("/{code}/pilot-status")
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "getCountyPilotStatus", summary = "Pilot communities of a county against the target ratio (requiredPilots = ceil(targetRatio × communities))")
     public PilotStatusResponse pilotStatus(
             @Parameter(description = "County code", schema = @Schema(pattern = "^[0-9]{6}$", maxLength = 6)) @PathParam("code") String code) {

@@ -140,12 +140,14 @@ public final class ProgressCsv {
         return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
-    /** One cell, guarded and quoted as the table writes it. */
-    public static String cell(String value) {
-        String v = guard(value);
-        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-            v = '"' + v.replace("\"", "\"\"") + '"';
+    /** One cell after the first of a row, guarded and quoted by the printer the table is written with. */
+    static String cell(String value) {
+        StringBuilder out = new StringBuilder();
+        try {
+            FORMAT.print(guard(value), out, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return v;
+        return out.substring(1); // the printer writes the delimiter before a cell that does not start the record
     }
 }

@@ -1,5 +1,10 @@
 package org.yimeng.volunteer.progress;
 
+import static org.yimeng.model.Roles.AUDITOR;
+import static org.yimeng.model.Roles.CITY_ADMIN;
+import static org.yimeng.model.Roles.COMMUNITY_ADMIN;
+import static org.yimeng.model.Roles.COUNTY_ADMIN;
+
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -32,7 +37,7 @@ public class ProgressResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CSV})
-    @RolesAllowed({"COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN", "AUDITOR"})
+    @RolesAllowed({ COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN, AUDITOR })
     @Operation(operationId = "getProgress", summary = "Progress review per county and total (?countyCode= for one, with a row per community; "
             + "?communityId= for one community, the default of a COMMUNITY_ADMIN): pilots vs target, households, "
             + "surveyed, paired, coverage, archives complete, wishes by status and fulfilment rate, volunteers, "

@@ -1,5 +1,12 @@
 package org.yimeng.volunteer.servicerecord;
 
+import static org.yimeng.model.Roles.CITY_ADMIN;
+import static org.yimeng.model.Roles.COMMUNITY_ADMIN;
+import static org.yimeng.model.Roles.COUNTY_ADMIN;
+import static org.yimeng.model.Roles.GRID_WORKER;
+import static org.yimeng.model.Roles.RESIDENT;
+import static org.yimeng.model.Roles.VOLUNTEER;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -37,7 +44,7 @@ public class ServiceRecordResource {
 
     @GET
     @Transactional(Transactional.TxType.SUPPORTS)
-    @RolesAllowed({"VOLUNTEER", "RESIDENT", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ VOLUNTEER, RESIDENT, GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "listServiceRecords", summary = "The volunteer's service records, oldest first (a volunteer sees only their own)")
     public Page<ServiceRecordResponse> list(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {

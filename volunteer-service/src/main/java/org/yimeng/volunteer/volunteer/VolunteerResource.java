@@ -1,5 +1,12 @@
 package org.yimeng.volunteer.volunteer;
 
+import static org.yimeng.model.Roles.CITY_ADMIN;
+import static org.yimeng.model.Roles.COMMUNITY_ADMIN;
+import static org.yimeng.model.Roles.COUNTY_ADMIN;
+import static org.yimeng.model.Roles.GRID_WORKER;
+import static org.yimeng.model.Roles.RESIDENT;
+import static org.yimeng.model.Roles.VOLUNTEER;
+
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -46,7 +53,7 @@ public class VolunteerResource {
     Idempotency idempotency;
 
     @POST
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "registerVolunteer", summary = "Register a volunteer (consent required; 409 DUPLICATE_VOLUNTEER; 422 INVALID_ID_NUMBER)")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VolunteerResponse.class)))
@@ -56,7 +63,7 @@ public class VolunteerResource {
     }
 
     @GET
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "listVolunteers", summary = "List volunteers in your scope (filters communityId, gridId, skill, status)")
     public Page<VolunteerResponse> list(@QueryParam("communityId") UUID communityId, @QueryParam("gridId") UUID gridId,
             @QueryParam("skill") String skill, @QueryParam("status") VolunteerStatus status, @QueryParam("limit") Integer limit,
@@ -66,7 +73,7 @@ public class VolunteerResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({"VOLUNTEER", "RESIDENT", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ VOLUNTEER, RESIDENT, GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "getVolunteer", summary = "One volunteer with totalMinutes, starLevel, weekMinutes, weeklyGoalMet (a volunteer sees only their own)")
     public VolunteerResponse get(@PathParam("id") UUID id) {
         return volunteers.get(id);
@@ -74,7 +81,7 @@ public class VolunteerResource {
 
     @PATCH
     @Path("/{id}")
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "updateVolunteer", summary = "Change a volunteer's status, grid or skills")
     public VolunteerResponse update(@PathParam("id") UUID id, @Valid @NotNull UpdateVolunteerRequest request) {
         return volunteers.update(id, request);
@@ -82,7 +89,7 @@ public class VolunteerResource {
 
     @POST
     @Path("/{id}/contact")
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN"})
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN })
     @Operation(operationId = "revealVolunteerPhone", summary = "The volunteer's phone in full, for the grid worker of its "
             + "grid or the admin of its community, audited as REVEAL with the reason; every other response masks it")
     @APIResponse(responseCode = "200", description = "The number in full (not cached)",

@@ -1,5 +1,10 @@
 package org.yimeng.volunteer.wish;
 
+import static org.yimeng.model.Roles.CITY_ADMIN;
+import static org.yimeng.model.Roles.COMMUNITY_ADMIN;
+import static org.yimeng.model.Roles.COUNTY_ADMIN;
+import static org.yimeng.model.Roles.GRID_WORKER;
+
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -37,7 +42,7 @@ public class HouseholdWishResource {
     Idempotency idempotency;
 
     @POST
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "createWish", summary = "Record a household's micro-wish (201, OPEN)")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WishResponse.class)))
@@ -48,7 +53,7 @@ public class HouseholdWishResource {
     }
 
     @GET
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "listHouseholdWishes", summary = "The household's wishes, oldest first")
     public Page<WishResponse> list(@PathParam("householdId") UUID householdId) {
         return new Page<>(wishes.ofHousehold(householdId), null);

@@ -1,5 +1,13 @@
 package org.yimeng.volunteer.wish;
 
+import static org.yimeng.model.Roles.AUDITOR;
+import static org.yimeng.model.Roles.CITY_ADMIN;
+import static org.yimeng.model.Roles.COMMUNITY_ADMIN;
+import static org.yimeng.model.Roles.COUNTY_ADMIN;
+import static org.yimeng.model.Roles.GRID_WORKER;
+import static org.yimeng.model.Roles.RESIDENT;
+import static org.yimeng.model.Roles.VOLUNTEER;
+
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -30,7 +38,7 @@ public class WishResource {
     WishService wishes;
 
     @GET
-    @RolesAllowed({"VOLUNTEER", "RESIDENT", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN", "AUDITOR"})
+    @RolesAllowed({ VOLUNTEER, RESIDENT, GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN, AUDITOR })
     @Operation(operationId = "listWishes", summary = "List wishes city-wide (filters communityId, status); public-facing: no household details")
     public Page<PublicWishResponse> list(@QueryParam("communityId") UUID communityId,
             @QueryParam("status") WishStatus status, @QueryParam("limit") Integer limit,
@@ -40,7 +48,7 @@ public class WishResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({"VOLUNTEER", "RESIDENT", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ VOLUNTEER, RESIDENT, GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "getWish", summary = "One wish with its household, for staff in scope and its claimant")
     public WishResponse get(@PathParam("id") UUID id) {
         return wishes.get(id);
@@ -48,7 +56,7 @@ public class WishResource {
 
     @POST
     @Path("/{id}/claim")
-    @RolesAllowed({"VOLUNTEER", "RESIDENT", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ VOLUNTEER, RESIDENT, GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "claimWish", summary = "Claim an OPEN wish for one volunteer (a volunteer may claim for themself, omitting "
             + "volunteerId; 409 WISH_ALREADY_CLAIMED, INVALID_WISH_STATE)")
     public WishResponse claim(@PathParam("id") UUID id, @Valid @NotNull ClaimWishRequest request) {
@@ -57,7 +65,7 @@ public class WishResource {
 
     @POST
     @Path("/{id}/unclaim")
-    @RolesAllowed({"VOLUNTEER", "RESIDENT", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ VOLUNTEER, RESIDENT, GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "unclaimWish", summary = "Give a CLAIMED wish back (OPEN again): its claimant or staff "
             + "in scope (409 INVALID_WISH_STATE)")
     @APIResponse(responseCode = "200", description = "The wish, OPEN")
@@ -68,7 +76,7 @@ public class WishResource {
 
     @POST
     @Path("/{id}/fulfil")
-    @RolesAllowed({"VOLUNTEER", "RESIDENT", "GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ VOLUNTEER, RESIDENT, GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "fulfilWish", summary = "Mark a CLAIMED wish fulfilled, by staff in scope or its claimant; minutes become the "
             + "claimant's service record, confirmed when staff record them (409 INVALID_WISH_STATE; 422 "
             + "RECORDING_WINDOW_CLOSED)")
@@ -78,7 +86,7 @@ public class WishResource {
 
     @POST
     @Path("/{id}/cancel")
-    @RolesAllowed({"GRID_WORKER", "COMMUNITY_ADMIN", "COUNTY_ADMIN", "CITY_ADMIN"})
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
     @Operation(operationId = "cancelWish", summary = "Cancel an OPEN or CLAIMED wish with a reason (409 INVALID_WISH_STATE)")
     public WishResponse cancel(@PathParam("id") UUID id, @Valid @NotNull CancelWishRequest request) {
         return wishes.cancel(id, request.reason());

@@ -137,7 +137,7 @@ public class WishService {
             s.place = em.find(Community.class, w.communityId).name;
             s.content = CONTENT_PREFIX + w.title;
             // minutes a claimant reports for themself are kept unconfirmed: they count once staff confirm them
-            s.confirmedBy = byClaimant ? null : recorder();
+            s.confirmedBy = byClaimant ? null : caller.recorder();
             s.confirmedAt = byClaimant ? null : now;
             s.createdAt = now;
             s.persist();
@@ -232,8 +232,4 @@ public class WishService {
         return new Place(w.countyCode, w.communityId, w.gridId);
     }
 
-    private String recorder() {
-        String subject = caller.subject();
-        return subject == null || subject.isBlank() ? caller.role().map(Enum::name).orElse("unknown") : subject;
-    }
 }

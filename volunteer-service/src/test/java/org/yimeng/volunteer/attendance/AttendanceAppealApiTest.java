@@ -148,8 +148,8 @@ class AttendanceAppealApiTest {
         Attended x = attended(Duration.ofHours(1), true);
         String admin = Fixtures.communityAdmin(x.community());
         String id = file(x, x.end(), null).then().statusCode(201).extract().path("id");
-        // 11 working days after the activity's day (Asia/Shanghai): a Monday three weeks on is always past 10
-        LocalDate day = LocalDate.ofInstant(x.end(), Engagement.SHANGHAI);
+        // 11 working days after the activity's day (the programme's zone): a Monday three weeks on is always past 10
+        LocalDate day = LocalDate.ofInstant(x.end(), Engagement.zone());
         LocalDate late = day.plusWeeks(2).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         TestClocks.fix(clock, Engagement.at(late, 10, 0));
         as(admin).post("/api/v1/attendance-appeals/" + id + "/approve").then().statusCode(422)

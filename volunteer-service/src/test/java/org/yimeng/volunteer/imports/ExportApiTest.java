@@ -4,17 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+import org.yimeng.volunteer.Engagement;
 import org.yimeng.volunteer.Fixtures;
+import org.yimeng.volunteer.config.BusinessClock;
+import org.yimeng.volunteer.config.TestClocks;
 
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Exports: in scope, masked, safe to open in a spreadsheet, and in the templates' shape so they can be re-imported. */
 @QuarkusTest
 class ExportApiTest {
+    @Inject
+    BusinessClock clock;
 
     static byte[] export(String token, String kind, String format, String query) {
         return Fixtures.as(token).get("/api/v1/exports/" + kind + "?format=" + format + (query == null ? "" : "&" + query))
@@ -106,5 +114,26 @@ class ExportApiTest {
         assertEquals(1, Sheets.readCsv(export(Fixtures.communityAdmin(Fixtures.community(Fixtures.COUNTY)),
                 "service-records", "csv", null)).size(), "another community's admin gets the header only");
         Fixtures.as(token).get("/api/v1/exports/service-records?from=2025-13-01").then().statusCode(422);
+    }
+
+    @Test
+    void datesAndTimesAreInTheProgrammesZone() {
+        // 17:30 UTC on 4 March is 01:30 on 5 March in Asia/Shanghai (programme.zone)
+        TestClocks.fix(clock, Instant.parse("2026-03-04T17:30:00Z"));
+        try {
+            String community = Fixtures.community(Fixtures.COUNTY);
+            String grid = Fixtures.grid(community);
+            String a = Fixtures.volunteer(community, grid);
+            Fixtures.pairing(Fixtures.household(community, grid), a, Fixtures.volunteer(community, grid));
+            Engagement.serve(community, a, Instant.parse("2026-03-04T16:00:00Z"), Instant.parse("2026-03-04T16:45:00Z"));
+            String token = Fixtures.communityAdmin(community);
+
+            List<List<String>> pairings = Sheets.readCsv(export(token, "pairings", "csv", null));
+            assertEquals("2026-03-05", pairings.get(1).get(9), "结对日期");
+            List<List<String>> records = Sheets.readCsv(export(token, "service-records", "csv", null));
+            assertEquals(List.of("2026-03-05", "2026-03-05 00:00", "2026-03-05 00:45"), records.get(1).subList(2, 5));
+        } finally {
+            TestClocks.reset(clock);
+        }
     }
 }

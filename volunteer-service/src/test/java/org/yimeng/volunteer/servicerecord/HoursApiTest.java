@@ -7,15 +7,16 @@ import static org.yimeng.volunteer.Fixtures.as;
 import static org.yimeng.volunteer.Fixtures.cityAdmin;
 import static org.yimeng.volunteer.Fixtures.volunteerToken;
 
-import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Assumptions;
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 import org.yimeng.volunteer.Fixtures;
+import org.yimeng.volunteer.config.BusinessClock;
+import org.yimeng.volunteer.config.TestClocks;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -24,10 +25,22 @@ import io.quarkus.test.junit.QuarkusTest;
 class HoursApiTest {
     private static final String COUNTY = "371326";
 
+    @Inject
+    BusinessClock clock;
+
     @Test
     void weeklyGoalCountsTheIsoWeekInShanghaiAcrossTheSundayMidnight() {
-        LocalDate monday = Fixtures.today().with(DayOfWeek.MONDAY);
-        Assumptions.assumeTrue(Instant.now().isAfter(at(monday, 2, 5)), "needs this week's Monday 02:05 behind us");
+        // a Wednesday noon: this week's Monday 02:05 is behind us whatever day the suite runs on
+        LocalDate monday = LocalDate.of(2026, 3, 2);
+        TestClocks.fix(clock, at(monday.plusDays(2), 12, 0));
+        try {
+            weeklyGoalAcrossTheSundayMidnight(monday);
+        } finally {
+            TestClocks.reset(clock);
+        }
+    }
+
+    private void weeklyGoalAcrossTheSundayMidnight(LocalDate monday) {
         String community = Fixtures.community(COUNTY);
         String v = Fixtures.volunteer(community, null);
         // Sunday 23:30 → Monday 00:45: 75 minutes of last week's Sunday

@@ -25,6 +25,15 @@ public class Caller {
         return jwt.getSubject();
     }
 
+    /**
+     * Whom to record as having done something (created-by, confirmed-by, decided-by columns): the token's subject,
+     * or its role's name for a token without one, so that the column is never empty.
+     */
+    public String recorder() {
+        String subject = subject();
+        return subject == null || subject.isBlank() ? role().map(Enum::name).orElse("unknown") : subject;
+    }
+
     public boolean is(Role role) {
         Set<String> groups = jwt.getGroups();
         return groups != null && groups.contains(role.name());

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +33,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.yimeng.kit.kafka.KafkaClientSettings;
 import org.yimeng.model.event.PlatformEvent;
 import org.yimeng.model.event.Topics;
 
@@ -71,6 +72,9 @@ public class EventConsumer {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    Config config;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -98,6 +102,31 @@ public class EventConsumer {
     private Counter skipped;
     private Counter poisoned;
 
+    /**
+     * {@code kit.consumer.kafka.*} (client id, timeouts; defaults in the kit's configuration). Offsets are committed
+     * only after the transaction that applied the events, a new group starts at the beginning (nothing published
+     * before a service's first start is skipped), and only committed records are read: those are not settings.
+     */
+    static KafkaClientSettings consumerSettings(Config config, String bootstrapServers, String groupId,
+            int maxPollRecords) {
+        return KafkaClientSettings.under(config, "kit.consumer.kafka.")
+                .require(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers)
+                .require(ConsumerConfig.GROUP_ID_CONFIG, groupId)
+                .require(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false")
+                .require(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")
+                .require(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
+                .require(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(maxPollRecords))
+                .orElse(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-consumer");
+    }
+
+    /** {@code kit.consumer.dead-letter.kafka.*}; a dead letter counts as sent once every replica has it. */
+    static KafkaClientSettings deadLetterSettings(Config config, String bootstrapServers, String groupId) {
+        return KafkaClientSettings.under(config, "kit.consumer.dead-letter.kafka.")
+                .require(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers)
+                .require(ProducerConfig.ACKS_CONFIG, "all")
+                .orElse(ProducerConfig.CLIENT_ID_CONFIG, groupId + "-dlq");
+    }
+
     @SuppressWarnings("unchecked")
     void start(@Observes StartupEvent ev) {
         groupId = configuredGroupId.filter(g -> !g.isBlank()).orElse(applicationName);
@@ -107,21 +136,11 @@ public class EventConsumer {
         if (!enabled || byTopic.isEmpty()) {
             return;
         }
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(maxPollRecords));
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-consumer");
-        consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+        consumer = new KafkaConsumer<>(consumerSettings(config, bootstrapServers, groupId, maxPollRecords).properties(),
+                new StringDeserializer(), new StringDeserializer());
         new KafkaClientMetrics(consumer).bindTo(registry);
-        Properties pp = new Properties();
-        pp.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        pp.put(ProducerConfig.ACKS_CONFIG, "all");
-        pp.put(ProducerConfig.CLIENT_ID_CONFIG, groupId + "-dlq");
-        deadLetters = new KafkaProducer<>(pp, new StringSerializer(), new StringSerializer());
+        deadLetters = new KafkaProducer<>(deadLetterSettings(config, bootstrapServers, groupId).properties(),
+                new StringSerializer(), new StringSerializer());
         applied = Counter.builder("consumer.events.applied").register(registry);
         skipped = Counter.builder("consumer.events.duplicates").description("Redelivered events skipped").register(registry);
         poisoned = Counter.builder("consumer.events.dead-lettered").register(registry);

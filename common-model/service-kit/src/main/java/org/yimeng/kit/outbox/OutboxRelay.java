@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,8 +23,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.yimeng.kit.kafka.KafkaClientSettings;
 import org.yimeng.model.event.Topics;
 
 import io.micrometer.core.instrument.Counter;
@@ -52,6 +53,9 @@ public class OutboxRelay {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    Config config;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -81,20 +85,24 @@ public class OutboxRelay {
     private KafkaProducer<String, String> producer;
     private Counter published;
 
+    /**
+     * {@code kit.outbox.kafka.*} (linger, timeouts, client id; defaults in the kit's configuration). A row is deleted
+     * only once every replica has it, and a resend after a timeout must not duplicate it within a partition: acks=all
+     * and idempotence are not settings.
+     */
+    static KafkaClientSettings producerSettings(Config config, String bootstrapServers) {
+        return KafkaClientSettings.under(config, "kit.outbox.kafka.")
+                .require(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers)
+                .require(ProducerConfig.ACKS_CONFIG, "all")
+                .require(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    }
+
     void start(@Observes StartupEvent ev) {
         if (!enabled) {
             return;
         }
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "2");
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
-        producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        producer = new KafkaProducer<>(producerSettings(config, bootstrapServers).properties(), new StringSerializer(),
+                new StringSerializer());
         new KafkaClientMetrics(producer).bindTo(registry);
         published = Counter.builder("outbox.published").description("Events sent from the outbox to Kafka").register(registry);
         Gauge.builder("outbox.backlog", backlog, AtomicLong::get).description("Outbox rows not yet sent to Kafka")

@@ -243,18 +243,8 @@ public final class HostileInputs {
 
     /**
      * Each query parameter of a GET set to each hostile value, alone, at most {@code max} chosen by the seed, appended
-     * to {@code path}. A parameter that {@code path} already carries keeps its first value, which is the one JAX-RS
-     * reads, so the attacks on it are never seen: use {@link #queries(OpenApiOperations.Operation, String, int, boolean)}
-     * with {@code replace} true (kept as it was for volunteer-service, whose {@code GET /api/v1/progress?countyCode=}
-     * answers a NUL with a 500 once the attack is real).
-     */
-    public List<Attack> queries(OpenApiOperations.Operation op, String path, int max) {
-        return queries(op, path, max, false);
-    }
-
-    /**
-     * As {@link #queries(OpenApiOperations.Operation, String, int)}; with {@code replace} a parameter that {@code path}
-     * already carries is replaced by the hostile value instead of followed by it.
+     * to {@code path}. With {@code replace} a parameter that {@code path} already carries is replaced by the hostile
+     * value; without it the attack follows the path's own value, which is the one JAX-RS reads, so it is never seen.
      */
     public List<Attack> queries(OpenApiOperations.Operation op, String path, int max, boolean replace) {
         List<Attack> out = new ArrayList<>();

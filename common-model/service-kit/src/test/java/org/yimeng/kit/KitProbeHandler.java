@@ -1,4 +1,4 @@
-package org.yimeng.volunteer.kit;
+package org.yimeng.kit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

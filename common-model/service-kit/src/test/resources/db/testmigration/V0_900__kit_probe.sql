@@ -1,4 +1,4 @@
--- Test-only tables for the plumbing tests (ServiceKitTest); never shipped.
+-- Test-only tables of the kit's probe application (ServiceKitTest); never shipped.
 CREATE TABLE kit_probe_effect (
     id         uuid PRIMARY KEY,
     label      text NOT NULL,

@@ -1,4 +1,4 @@
-package org.yimeng.model.model;
+package org.yimeng.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,8 +11,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
-import org.yimeng.model.ErrorCode;
-import org.yimeng.model.ErrorMessages;
 
 class ErrorMessagesTest {
     private static final Set<String> CODES = Arrays.stream(ErrorCode.values()).map(Enum::name).collect(Collectors.toSet());

@@ -1,4 +1,4 @@
-package org.yimeng.volunteer.kit;
+package org.yimeng.kit;
 
 import java.util.List;
 import java.util.UUID;
@@ -17,9 +17,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.yimeng.kit.error.ApiException;
 import org.yimeng.kit.idempotency.Idempotency;
 import org.yimeng.kit.outbox.Outbox;
 import org.yimeng.kit.page.Cursor;
@@ -58,11 +60,26 @@ public class KitProbeResource {
 
     @Transactional
     ProbeResponse insert(ProbeRequest request) {
-        UUID id = Ids.newId();
-        em.createNativeQuery("INSERT INTO kit_probe_effect (id, label, amount_fen) VALUES (?1, ?2, ?3)")
-                .setParameter(1, id).setParameter(2, request.label()).setParameter(3, request.amountFen()).executeUpdate();
+        KitProbeEffect effect = new KitProbeEffect();
+        effect.id = Ids.newId();
+        effect.label = request.label();
+        effect.amountFen = request.amountFen();
+        em.persist(effect);
+        em.flush();
+        UUID id = effect.id;
         outbox.publish(TOPIC, LedgerDigest.of(request.amountFen(), request.label(), java.time.Instant.now()));
         return new ProbeResponse(id, request.label(), request.amountFen());
+    }
+
+    /** A resource the kit's words know nothing of: a Chinese reader gets NOT_FOUND's generic detail. */
+    @GET
+    @Path("/effects/{id}")
+    public ProbeResponse get(@PathParam("id") UUID id) {
+        KitProbeEffect e = em.find(KitProbeEffect.class, id);
+        if (e == null) {
+            throw ApiException.notFound("ProbeEffect", id);
+        }
+        return new ProbeResponse(e.id, e.label, e.amountFen);
     }
 
     @GET

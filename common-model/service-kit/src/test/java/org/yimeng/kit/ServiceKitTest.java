@@ -1,4 +1,4 @@
-package org.yimeng.volunteer.kit;
+package org.yimeng.kit;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -240,7 +240,7 @@ class ServiceKitTest {
         try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.<String, Object>of("bootstrap.servers",
                 TestStack.kafkaBootstrapServers()))) {
             var groups = admin.listConsumerGroups().all().get().stream().map(g -> g.groupId()).toList();
-            assertTrue(groups.contains("volunteer-service"), "the service consumes as its own group: " + groups);
+            assertTrue(groups.contains("service-kit"), "the application consumes as its own group: " + groups);
         }
     }
 
