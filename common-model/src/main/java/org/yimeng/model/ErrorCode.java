@@ -87,7 +87,9 @@ public enum ErrorCode {
     OUTSIDE_CHECK_IN_WINDOW(422, "Outside the check-in window"),
     OUTSIDE_GEOFENCE(422, "Outside the activity's geofence"),
     APPEAL_ALREADY_OPEN(409, "An appeal for this activity is already open"),
-    APPEAL_NOT_OPEN(409, "Appeal already decided");
+    APPEAL_NOT_OPEN(409, "Appeal already decided"),
+    // notices (issue 16)
+    ACTIVITY_ALREADY_COMPLETED(409, "Activity already completed");
 
     private final int status;
     private final String title;

@@ -148,6 +148,8 @@ class OpenApiContractTest {
         s.put("GET /api/v1/me/activities", new Sample("/api/v1/me/activities", me));
         s.put("GET /api/v1/me/certificate", new Sample("/api/v1/me/certificate", me));
         s.put("GET /api/v1/me/wishes", new Sample("/api/v1/me/wishes", me));
+        s.put("GET /api/v1/me/notifications", new Sample("/api/v1/me/notifications", me));
+        s.put("GET /api/v1/me/notification-preferences", new Sample("/api/v1/me/notification-preferences", me));
         s.put("GET /api/v1/attendance-appeals", new Sample("/api/v1/attendance-appeals?communityId=" + community, admin));
         s.put("GET /api/v1/activities/{id}/attendance-code",
                 new Sample("/api/v1/activities/" + callOut + "/attendance-code", admin));

@@ -92,4 +92,13 @@ public class Activity extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** Changes told to the signed-up volunteers so far, from 1 (docs/notifications.md). */
+    public int version;
+
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+
+    @Column(name = "cancelled_reason")
+    public String cancelledReason;
 }

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -46,6 +47,9 @@ public class ActivityResource {
 
     @Inject
     ActivityService activities;
+
+    @Inject
+    ActivityChanges changes;
 
     @Inject
     Idempotency idempotency;
@@ -83,6 +87,34 @@ public class ActivityResource {
     @Operation(operationId = "getActivity", summary = "One activity with status, signups and fundingFen")
     public ActivityResponse get(@PathParam("id") UUID id) {
         return activities.get(id);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
+    @Operation(operationId = "changeActivity", summary = "Organisers change the time, place, capacity or title; every "
+            + "signed-up volunteer is told once (ACTIVITY_CHANGED, urgent within 24 h of the start); a change that "
+            + "changes nothing tells nobody")
+    @APIResponse(responseCode = "200", description = "the activity as it now is")
+    @APIResponse(responseCode = "409", description = "ACTIVITY_ALREADY_COMPLETED; INVALID_ACTIVITY_STATE (cancelled, "
+            + "funding refused or withdrawn; a new time once started); OVERLAPPING_SIGNUP (a signed-up volunteer is "
+            + "busy at the new time)")
+    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: end not after start, over 24 h, capacity "
+            + "below the sign-ups")
+    public ActivityResponse change(@PathParam("id") UUID id, @Valid @NotNull ChangeActivityRequest request) {
+        return changes.change(id, request);
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed({ GRID_WORKER, COMMUNITY_ADMIN, COUNTY_ADMIN, CITY_ADMIN })
+    @Operation(operationId = "cancelActivity", summary = "Organisers cancel the activity with a reason (final); every "
+            + "signed-up volunteer is told at once (ACTIVITY_CANCELLED, urgent). Money already disbursed stays until "
+            + "FINANCE reverses it")
+    @APIResponse(responseCode = "200", description = "the activity, status CANCELLED")
+    @APIResponse(responseCode = "409", description = "ACTIVITY_ALREADY_COMPLETED; INVALID_ACTIVITY_STATE")
+    public ActivityResponse cancel(@PathParam("id") UUID id, @Valid @NotNull CancelActivityRequest request) {
+        return changes.cancel(id, request);
     }
 
     @POST

@@ -18,6 +18,11 @@ import jakarta.transaction.Transactional;
 import org.yimeng.kit.auth.Caller;
 import org.yimeng.kit.error.ApiException;
 import org.yimeng.kit.outbox.Outbox;
+import org.yimeng.volunteer.notice.Notice;
+import org.yimeng.volunteer.notice.NoticeKind;
+import org.yimeng.volunteer.notice.NoticeTexts;
+import org.yimeng.volunteer.notice.Notices;
+import org.yimeng.volunteer.notice.Recipient;
 import org.yimeng.kit.page.Cursor;
 import org.yimeng.kit.page.Page;
 import org.yimeng.model.ErrorCode;
@@ -74,6 +79,9 @@ public class ActivityService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    Notices notices;
 
     public ActivityResponse create(CreateActivityRequest r) {
         if (!r.endsAt().isAfter(r.startsAt())) {
@@ -190,6 +198,8 @@ public class ActivityService {
                 "activity_signup_key", ActivitySignUpPolicy::alreadySignedUp,
                 "activity_signups_check", () -> ActivitySignUpPolicy.full(a.capacity),
                 "activity_signup_no_overlap", ActivitySignUpPolicy::overlapping));
+        notices.send(new Notice(new Recipient.Volunteer(v.id), NoticeKind.SIGNUP_CONFIRMED, a.id, s.id.toString(),
+                "报名成功", NoticeTexts.signedUp(a.title, a.startsAt, a.place, config.zone()), false));
         return SignupResponse.of(s);
     }
 

@@ -26,6 +26,12 @@ import org.yimeng.volunteer.activity.SignupResponse;
 import org.yimeng.volunteer.config.BusinessClock;
 import org.yimeng.volunteer.me.CurrentVolunteer;
 import org.yimeng.volunteer.scope.Place;
+import org.yimeng.volunteer.config.ProgrammeConfig;
+import org.yimeng.volunteer.notice.Notice;
+import org.yimeng.volunteer.notice.NoticeKind;
+import org.yimeng.volunteer.notice.NoticeTexts;
+import org.yimeng.volunteer.notice.Notices;
+import org.yimeng.volunteer.notice.Recipient;
 import org.yimeng.volunteer.scope.Scope;
 import org.yimeng.volunteer.support.Where;
 import org.yimeng.volunteer.volunteer.Volunteer;
@@ -60,6 +66,12 @@ public class SelfAttendanceService {
 
     @Inject
     AttendanceConfig config;
+
+    @Inject
+    ProgrammeConfig programme;
+
+    @Inject
+    Notices notices;
 
     /** Organisers: the code that is current now, with its QR. */
     public AttendanceCodeResponse code(UUID activityId) {
@@ -153,6 +165,8 @@ public class SelfAttendanceService {
         a.signups--;
         a.updatedAt = now;
         em.flush();
+        notices.send(new Notice(new Recipient.Volunteer(volunteerId), NoticeKind.SIGNUP_CANCELLED, a.id,
+                s.id.toString(), "已取消报名", NoticeTexts.cancelled(a.title, a.startsAt, programme.zone()), false));
     }
 
     public SignupResponse checkIn(SelfAttendanceRequest r) {
