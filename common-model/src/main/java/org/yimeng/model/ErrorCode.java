@@ -89,7 +89,10 @@ public enum ErrorCode {
     APPEAL_ALREADY_OPEN(409, "An appeal for this activity is already open"),
     APPEAL_NOT_OPEN(409, "Appeal already decided"),
     // notices (issue 16)
-    ACTIVITY_ALREADY_COMPLETED(409, "Activity already completed");
+    ACTIVITY_ALREADY_COMPLETED(409, "Activity already completed"),
+    NOT_AN_EMERGENCY(409, "Not an emergency activity"),
+    CALL_OUT_ALREADY_ANSWERED(409, "Call-out already answered"),
+    CALL_OUT_CLOSED(409, "Call-out closed");
 
     private final int status;
     private final String title;

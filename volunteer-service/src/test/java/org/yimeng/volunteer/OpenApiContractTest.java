@@ -148,6 +148,9 @@ class OpenApiContractTest {
         s.put("GET /api/v1/me/activities", new Sample("/api/v1/me/activities", me));
         s.put("GET /api/v1/me/certificate", new Sample("/api/v1/me/certificate", me));
         s.put("GET /api/v1/me/wishes", new Sample("/api/v1/me/wishes", me));
+        as(admin).body(Map.of("waveSize", 2)).post("/api/v1/activities/" + callOut + "/call-out").then().statusCode(202);
+        s.put("GET /api/v1/activities/{id}/call-out", new Sample("/api/v1/activities/" + callOut + "/call-out", admin));
+        s.put("GET /api/v1/me/call-outs", new Sample("/api/v1/me/call-outs", me));
         s.put("GET /api/v1/me/notifications", new Sample("/api/v1/me/notifications", me));
         s.put("GET /api/v1/me/notification-preferences", new Sample("/api/v1/me/notification-preferences", me));
         s.put("GET /api/v1/attendance-appeals", new Sample("/api/v1/attendance-appeals?communityId=" + community, admin));

@@ -297,6 +297,16 @@ public class ActivityService {
         int n = Cursor.limit(limit);
         Activity a = find(activityId);
         requireStaff(a);
+        return ranked(a, n);
+    }
+
+    /**
+     * The ranking of {@link #candidates} with no scope check, for callers that checked it themselves or act for the
+     * system (the call-out's later waves).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @SuppressWarnings("unchecked")
+    public List<CandidateResponse> ranked(Activity a, int n) {
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT v.id, v.name, v.phone, v.community_id, v.grid_id, array_to_string(v.skills, chr(31)),
                        CASE WHEN a.grid_id IS NOT NULL AND v.grid_id = a.grid_id THEN 0

@@ -17,6 +17,10 @@ import org.yimeng.kit.page.Cursor;
 import org.yimeng.kit.page.Page;
 import org.yimeng.model.ErrorCode;
 import org.yimeng.model.Ids;
+import org.yimeng.volunteer.notice.Notice;
+import org.yimeng.volunteer.notice.NoticeKind;
+import org.yimeng.volunteer.notice.Notices;
+import org.yimeng.volunteer.notice.Recipient;
 import org.yimeng.volunteer.activity.Activity;
 import org.yimeng.volunteer.activity.ActivityStatus;
 import org.yimeng.volunteer.activity.Signup;
@@ -55,6 +59,9 @@ public class AppealService {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Notices notices;
 
     @Inject
     BusinessClock clock;
@@ -97,6 +104,10 @@ public class AppealService {
         p.filedAt = now;
         p.persist();
         Constraints.flush(em, Map.of("attendance_appeal_open_key", AppealService::alreadyOpen));
+        if (a.createdBy != null && !a.createdBy.isBlank()) {
+            notices.send(new Notice(new Recipient.Staff(a.createdBy), NoticeKind.APPEAL_FILED, p.id, "filed",
+                    "新的考勤申诉", "志愿者对活动「" + a.title + "」提交了考勤申诉，请在工作台处理。", false));
+        }
         return AppealResponse.of(p);
     }
 

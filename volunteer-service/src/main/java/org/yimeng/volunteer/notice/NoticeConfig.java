@@ -25,4 +25,8 @@ public interface NoticeConfig {
 
     @WithDefault("10:00")
     LocalTime weeklyNudgeAt();
+
+    /** An emergency call-out asks its next wave when the asks of this long ago are still unanswered. */
+    @WithDefault("PT10M")
+    Duration callOutWait();
 }

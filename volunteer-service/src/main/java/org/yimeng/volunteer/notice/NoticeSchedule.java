@@ -14,10 +14,14 @@ public class NoticeSchedule {
     @Inject
     NoticeJobs jobs;
 
+    @Inject
+    org.yimeng.volunteer.callout.CallOuts callOuts;
+
     @Scheduled(every = "${notices.every:1m}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         jobs.sendReminders();
         jobs.sendVisitsDue();
         jobs.sendWeeklyNudges();
+        callOuts.sendNextWaves();
     }
 }

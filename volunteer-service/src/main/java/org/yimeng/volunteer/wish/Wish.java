@@ -60,6 +60,10 @@ public class Wish extends PanacheEntityBase {
     @Column(name = "cancel_reason")
     public String cancelReason;
 
+    /** The token subject of whoever recorded the wish; null for wishes recorded before it was kept. */
+    @Column(name = "created_by")
+    public String createdBy;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

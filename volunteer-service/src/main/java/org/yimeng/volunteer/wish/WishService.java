@@ -12,6 +12,10 @@ import jakarta.transaction.Transactional;
 
 import org.yimeng.kit.auth.Caller;
 import org.yimeng.model.Role;
+import org.yimeng.volunteer.notice.Notice;
+import org.yimeng.volunteer.notice.NoticeKind;
+import org.yimeng.volunteer.notice.Notices;
+import org.yimeng.volunteer.notice.Recipient;
 import org.yimeng.volunteer.me.CurrentVolunteer;
 import org.yimeng.kit.error.ApiException;
 import org.yimeng.kit.page.Cursor;
@@ -58,6 +62,9 @@ public class WishService {
     @Inject
     ProgrammeConfig config;
 
+    @Inject
+    Notices notices;
+
     public WishResponse create(UUID householdId, CreateWishRequest r) {
         Household h = Household.findById(householdId);
         if (h == null) {
@@ -74,6 +81,7 @@ public class WishService {
         w.description = r.description().strip();
         w.estimatedCostFen = r.estimatedCostFen();
         w.status = WishStatus.OPEN;
+        w.createdBy = caller.recorder();
         w.createdAt = clock.now();
         w.updatedAt = w.createdAt;
         w.persist();
@@ -107,6 +115,7 @@ public class WishService {
             // the UPDATE is the transition (OPEN → CLAIMED) the policy allows; it lost, so say why
             throw WishTransitions.refusal(w.status, WishTransitions.Action.CLAIM);
         }
+        tellCreator(w, "claimed", "心愿已被认领", "微心愿「" + w.title + "」已被志愿者认领。");
         return WishResponse.of(w);
     }
 
@@ -143,6 +152,7 @@ public class WishService {
             s.persist();
         }
         em.flush();
+        tellCreator(w, "fulfilled", "心愿已实现", "微心愿「" + w.title + "」已实现。");
         return WishResponse.of(w);
     }
 
@@ -232,4 +242,12 @@ public class WishService {
         return new Place(w.countyCode, w.communityId, w.gridId);
     }
 
+
+    /** WISH_UPDATE to the worker who recorded the wish (older wishes name nobody). */
+    private void tellCreator(Wish w, String slot, String title, String body) {
+        if (w.createdBy != null && !w.createdBy.isBlank()) {
+            notices.send(new Notice(new Recipient.Staff(w.createdBy), NoticeKind.WISH_UPDATE, w.id, slot, title, body,
+                    false));
+        }
+    }
 }
