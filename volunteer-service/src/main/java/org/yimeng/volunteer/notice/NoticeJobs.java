@@ -41,41 +41,48 @@ public class NoticeJobs {
     @Inject
     ProgrammeConfig programme;
 
-    /** Reminders due now; the number sent. */
+    /**
+     * Up to {@code limit} reminders due now, in one transaction; the number of sign-ups handled (fewer than the limit:
+     * nothing is left). {@link NoticeSchedule} repeats it, so a city's day never becomes one long transaction.
+     */
     @Transactional
-    public int sendReminders() {
+    public int sendReminders(int limit) {
         if (!lock(REMINDERS_LOCK)) {
             return 0;
         }
         Instant now = clock.now();
-        int sent = 0;
+        int handled = 0;
         for (NoticeRules.ReminderWindow w : NoticeRules.reminderWindows(now, config.reminderOffsets())) {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
                     SELECT s.volunteer_id, a.id, a.title, a.place, a.starts_at FROM activity a
                     JOIN activity_signup s ON s.activity_id = a.id
+                    LEFT JOIN notification_preference p ON p.recipient = 'v:' || s.volunteer_id
                     WHERE a.status IN ('PLANNED', 'FUNDING_PENDING', 'FUNDED') AND a.starts_at > ?1 AND a.starts_at <= ?2
+                      AND coalesce(p.reminders, true)
                       AND NOT EXISTS (SELECT 1 FROM notification n WHERE n.recipient = 'v:' || s.volunteer_id
                                       AND n.kind = 'ACTIVITY_REMINDER' AND n.subject_id = a.id AND n.slot = ?3)
-                    ORDER BY a.starts_at, a.id, s.volunteer_id""")
+                    ORDER BY a.starts_at, a.id, s.volunteer_id LIMIT ?4""")
                     .setParameter(1, w.fromExclusive()).setParameter(2, w.toInclusive()).setParameter(3, w.slot())
-                    .getResultList();
+                    .setParameter(4, limit - handled).getResultList();
+            handled += rows.size();
             for (Object[] r : rows) {
                 Instant startsAt = instant(r[4]);
                 String body = "提醒：您报名的「" + r[2] + "」将于 " + NoticeTexts.when(startsAt, programme.zone())
                         + " 开始，地点：" + r[3] + "。";
-                if (notices.send(new Notice(new Recipient.Volunteer((UUID) r[0]), NoticeKind.ACTIVITY_REMINDER,
-                        (UUID) r[1], w.slot(), "活动提醒", body, false), startsAt)) {
-                    sent++;
-                }
+                notices.send(new Notice(new Recipient.Volunteer((UUID) r[0]), NoticeKind.ACTIVITY_REMINDER,
+                        (UUID) r[1], w.slot(), "活动提醒", body, false), startsAt);
+            }
+            if (handled >= limit) {
+                break;
             }
         }
-        return sent;
+        return handled;
     }
 
     /** VISIT_DUE to each current member of an active pairing whose household had no visit for N days, once per gap. */
     @Transactional
-    public int sendVisitsDue() {
+    public int sendVisitsDue(int limit) {
         if (!lock(VISITS_LOCK)) {
             return 0;
         }
@@ -90,25 +97,22 @@ public class NoticeJobs {
                 WHERE p.status = 'ACTIVE' AND d.last <= ?2
                   AND NOT EXISTS (SELECT 1 FROM notification n WHERE n.recipient = 'v:' || m.volunteer_id
                                   AND n.kind = 'VISIT_DUE' AND n.subject_id = p.id AND n.slot = CAST(d.last AS text))
-                ORDER BY p.id, m.volunteer_id""")
-                .setParameter(1, programme.zone().getId()).setParameter(2, before).getResultList();
-        int sent = 0;
+                ORDER BY p.id, m.volunteer_id LIMIT ?3""")
+                .setParameter(1, programme.zone().getId()).setParameter(2, before).setParameter(3, limit).getResultList();
         for (Object[] r : rows) {
             LocalDate last = date(r[2]);
             long days = java.time.temporal.ChronoUnit.DAYS.between(last, today);
             String body = "您结对帮扶的家庭已有 " + days + " 天没有走访记录（自 " + last.getMonthValue() + "月"
                     + last.getDayOfMonth() + "日起），请尽快安排走访。";
-            if (notices.send(new Notice(new Recipient.Volunteer((UUID) r[0]), NoticeKind.VISIT_DUE, (UUID) r[1],
-                    last.toString(), "走访提醒", body, false))) {
-                sent++;
-            }
+            notices.send(new Notice(new Recipient.Volunteer((UUID) r[0]), NoticeKind.VISIT_DUE, (UUID) r[1],
+                    last.toString(), "走访提醒", body, false));
         }
-        return sent;
+        return rows.size();
     }
 
     /** WEEKLY_NUDGE, once per ISO week after its moment, to active volunteers under the weekly goal. */
     @Transactional
-    public int sendWeeklyNudges() {
+    public int sendWeeklyNudges(int limit) {
         Optional<String> slot = NoticeRules.weeklyNudgeSlot(clock.now(), programme.zone(), config.weeklyNudgeDay(),
                 config.weeklyNudgeAt());
         if (slot.isEmpty() || !lock(NUDGE_LOCK)) {
@@ -124,22 +128,21 @@ public class NoticeJobs {
                 LEFT JOIN (SELECT volunteer_id, sum(minutes) AS minutes FROM service_record
                            WHERE confirmed_by IS NOT NULL AND service_date >= ?1 AND service_date < ?2
                            GROUP BY volunteer_id) m ON m.volunteer_id = v.id
+                LEFT JOIN notification_preference p ON p.recipient = 'v:' || v.id
                 WHERE v.status = 'ACTIVE' AND v.erased_at IS NULL AND coalesce(m.minutes, 0) < ?3
+                  AND coalesce(p.weekly_nudge, true)
                   AND NOT EXISTS (SELECT 1 FROM notification n WHERE n.recipient = 'v:' || v.id
                                   AND n.kind = 'WEEKLY_NUDGE' AND n.subject_id = ?4 AND n.slot = ?5)
-                ORDER BY v.id""")
+                ORDER BY v.id LIMIT ?6""")
                 .setParameter(1, monday).setParameter(2, monday.plusDays(7)).setParameter(3, goal)
-                .setParameter(4, week).setParameter(5, slot.get()).getResultList();
-        int sent = 0;
+                .setParameter(4, week).setParameter(5, slot.get()).setParameter(6, limit).getResultList();
         for (Object[] r : rows) {
             long minutes = ((Number) r[1]).longValue();
             String body = "本周您已志愿服务 " + minutes + " 分钟，距每周一小时还差 " + (goal - minutes) + " 分钟，看看身边的志愿活动吧。";
-            if (notices.send(new Notice(new Recipient.Volunteer((UUID) r[0]), NoticeKind.WEEKLY_NUDGE, week,
-                    slot.get(), "每周一小时", body, false))) {
-                sent++;
-            }
+            notices.send(new Notice(new Recipient.Volunteer((UUID) r[0]), NoticeKind.WEEKLY_NUDGE, week,
+                    slot.get(), "每周一小时", body, false));
         }
-        return sent;
+        return rows.size();
     }
 
     private boolean lock(long key) {

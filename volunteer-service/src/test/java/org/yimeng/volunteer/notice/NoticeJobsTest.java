@@ -37,7 +37,7 @@ class NoticeJobsTest {
     BusinessClock clock;
 
     @Inject
-    NoticeJobs jobs;
+    NoticeSchedule schedule;
 
     @AfterEach
     void backToRealTime() {
@@ -82,23 +82,23 @@ class NoticeJobsTest {
         Engagement.signUp(activity, b).then().statusCode(201);
 
         TestClocks.fix(clock, start.minus(Duration.ofHours(25)));
-        jobs.sendReminders();
+        schedule.reminders();
         assertEquals(0, count("ACTIVITY_REMINDER", activity, null));
 
         TestClocks.fix(clock, start.minus(Duration.ofHours(23)));
-        twoReplicas(jobs::sendReminders);
+        twoReplicas(schedule::reminders);
         assertEquals(2, count("ACTIVITY_REMINDER", activity, "PT24H"));
         TestClocks.fix(clock, start.minus(Duration.ofHours(23).plusMinutes(30))); // the clock jumps back
-        jobs.sendReminders();
+        schedule.reminders();
         TestClocks.fix(clock, start.minus(Duration.ofHours(22))); // a restarted replica runs again
-        jobs.sendReminders();
+        schedule.reminders();
         assertEquals(2, count("ACTIVITY_REMINDER", activity, "PT24H"));
 
         TestClocks.fix(clock, start.minus(Duration.ofMinutes(90)));
-        twoReplicas(jobs::sendReminders);
+        twoReplicas(schedule::reminders);
         assertEquals(2, count("ACTIVITY_REMINDER", activity, "PT2H"));
         TestClocks.fix(clock, start.plus(Duration.ofMinutes(1))); // jumps past the start: nothing late
-        jobs.sendReminders();
+        schedule.reminders();
         assertEquals(4, count("ACTIVITY_REMINDER", activity, null));
     }
 
@@ -112,7 +112,7 @@ class NoticeJobsTest {
         Engagement.signUp(activity, v).then().statusCode(201);
 
         TestClocks.fix(clock, at(day, 5, 45)); // inside quiet hours, which end after the start
-        jobs.sendReminders();
+        schedule.reminders();
         assertEquals(0, count("ACTIVITY_REMINDER", activity, "PT24H"));
         assertEquals(1, count("ACTIVITY_REMINDER", activity, "PT2H"));
         boolean held = as(Fixtures.volunteerToken(v)).get("/api/v1/me/notifications").then().statusCode(200)
@@ -131,7 +131,7 @@ class NoticeJobsTest {
         String activity = Engagement.activity(community, "REGULAR", at(day, 10, 0), at(day, 11, 0), 5);
         Engagement.signUp(activity, v).then().statusCode(201);
         TestClocks.fix(clock, at(day, 9, 0));
-        jobs.sendReminders();
+        schedule.reminders();
         assertEquals(0, count("ACTIVITY_REMINDER", activity, null));
     }
 
@@ -147,12 +147,12 @@ class NoticeJobsTest {
         Engagement.serve(community, busy, at(wednesday, 8, 0), at(wednesday, 9, 10));
 
         TestClocks.fix(clock, at(monday.plusDays(5), 9, 59));
-        jobs.sendWeeklyNudges();
+        schedule.weeklyNudges();
         assertEquals(0, Fixtures.count("notification WHERE kind = 'WEEKLY_NUDGE' AND recipient = 'v:" + idle + "'"));
 
         TestClocks.fix(clock, at(monday.plusDays(5), 10, 0));
-        twoReplicas(jobs::sendWeeklyNudges);
-        jobs.sendWeeklyNudges();
+        twoReplicas(schedule::weeklyNudges);
+        schedule.weeklyNudges();
         assertEquals(1, Fixtures.count("notification WHERE kind = 'WEEKLY_NUDGE' AND recipient = 'v:" + idle + "'"));
         assertEquals(0, Fixtures.count("notification WHERE kind = 'WEEKLY_NUDGE' AND recipient = 'v:" + busy + "'"));
         String body = as(Fixtures.volunteerToken(idle)).get("/api/v1/me/notifications").then().statusCode(200)
@@ -160,7 +160,7 @@ class NoticeJobsTest {
         assertEquals("本周您已志愿服务 0 分钟，距每周一小时还差 60 分钟，看看身边的志愿活动吧。", body);
 
         TestClocks.fix(clock, at(monday.plusDays(12), 10, 0)); // the next week: a new nudge
-        jobs.sendWeeklyNudges();
+        schedule.weeklyNudges();
         assertEquals(2, Fixtures.count("notification WHERE kind = 'WEEKLY_NUDGE' AND recipient = 'v:" + idle + "'"));
     }
 
@@ -175,21 +175,21 @@ class NoticeJobsTest {
         String pairing = Fixtures.pairing(Fixtures.household(community, grid), a, b);
 
         TestClocks.fix(clock, at(d.plusDays(13), 10, 0));
-        jobs.sendVisitsDue();
+        schedule.visitsDue();
         assertEquals(0, count("VISIT_DUE", pairing, null));
         TestClocks.fix(clock, at(d.plusDays(14), 10, 0));
-        twoReplicas(jobs::sendVisitsDue);
-        jobs.sendVisitsDue();
+        twoReplicas(schedule::visitsDue);
+        schedule.visitsDue();
         assertEquals(2, count("VISIT_DUE", pairing, d.toString()));
 
         TestClocks.fix(clock, at(d.plusDays(15), 10, 0));
         as(cityAdmin()).body(Map.of("visitedOn", d.plusDays(15).toString(), "minutes", 30, "volunteerIds", List.of(a)))
                 .post("/api/v1/pairings/" + pairing + "/visits").then().statusCode(201);
         TestClocks.fix(clock, at(d.plusDays(28), 10, 0));
-        jobs.sendVisitsDue();
+        schedule.visitsDue();
         assertEquals(2, count("VISIT_DUE", pairing, null));
         TestClocks.fix(clock, at(d.plusDays(29), 10, 0));
-        jobs.sendVisitsDue();
+        schedule.visitsDue();
         assertEquals(2, count("VISIT_DUE", pairing, d.plusDays(15).toString()));
         assertEquals(4, count("VISIT_DUE", pairing, null));
     }
