@@ -60,12 +60,7 @@ public class ActivityChanges {
         Instant startsAt = r.startsAt() == null ? a.startsAt : r.startsAt();
         Instant endsAt = r.endsAt() == null ? a.endsAt : r.endsAt();
         int capacity = r.capacity() == null ? a.capacity : r.capacity();
-        if (!endsAt.isAfter(startsAt)) {
-            throw ApiException.invalid("endsAt", "must be after startsAt").detail("afterStart");
-        }
-        if (Duration.between(startsAt, endsAt).compareTo(Duration.ofHours(24)) > 0) {
-            throw ApiException.invalid("endsAt", "an activity lasts at most 24 hours; split longer service").detail("atMost24h");
-        }
+        ActivityService.checkTimes(startsAt, endsAt);
         if (capacity < a.signups) {
             throw ApiException.invalid("capacity", "must not be below the " + a.signups + " volunteers signed up")
                     .detail("capacityBelowSignups", a.signups);

@@ -84,12 +84,7 @@ public class ActivityService {
     Notices notices;
 
     public ActivityResponse create(CreateActivityRequest r) {
-        if (!r.endsAt().isAfter(r.startsAt())) {
-            throw ApiException.invalid("endsAt", "must be after startsAt").detail("afterStart");
-        }
-        if (Duration.between(r.startsAt(), r.endsAt()).compareTo(Duration.ofHours(24)) > 0) {
-            throw ApiException.invalid("endsAt", "an activity lasts at most 24 hours; split longer service").detail("atMost24h");
-        }
+        checkTimes(r.startsAt(), r.endsAt());
         if ((r.lat() == null) != (r.lng() == null)) {
             throw ApiException.invalid(r.lat() == null ? "lat" : "lng", "lat and lng come together");
         }
@@ -379,6 +374,16 @@ public class ActivityService {
 
     private void restrictToStaffScope(Where where) {
         scope.restrict(where, "a.countyCode", "a.communityId", "a.gridId");
+    }
+
+    /** An activity ends after it starts and lasts at most 24 hours (at creation and at every change). */
+    static void checkTimes(Instant startsAt, Instant endsAt) {
+        if (!endsAt.isAfter(startsAt)) {
+            throw ApiException.invalid("endsAt", "must be after startsAt").detail("afterStart");
+        }
+        if (Duration.between(startsAt, endsAt).compareTo(Duration.ofHours(24)) > 0) {
+            throw ApiException.invalid("endsAt", "an activity lasts at most 24 hours; split longer service").detail("atMost24h");
+        }
     }
 
     static Place placeOf(Activity a) {

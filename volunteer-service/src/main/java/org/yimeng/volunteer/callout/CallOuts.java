@@ -33,6 +33,7 @@ import org.yimeng.volunteer.notice.Notices;
 import org.yimeng.volunteer.notice.Recipient;
 import org.yimeng.volunteer.scope.Place;
 import org.yimeng.volunteer.scope.Scope;
+import org.yimeng.volunteer.support.Times;
 
 /**
  * Emergency call-outs (the loop 群众点单 → 平台派单 → 队伍接单 → 效果评单): the best-ranked candidates are asked at

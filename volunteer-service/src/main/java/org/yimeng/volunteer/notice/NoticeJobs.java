@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import org.yimeng.volunteer.config.BusinessClock;
 import org.yimeng.volunteer.config.ProgrammeConfig;
+import org.yimeng.volunteer.support.Times;
 
 /**
  * The scheduled notices: reminders before activities, visit-due alerts and the weekly nudge. Each run takes the time
@@ -67,7 +68,7 @@ public class NoticeJobs {
                     .setParameter(4, limit - handled).getResultList();
             handled += rows.size();
             for (Object[] r : rows) {
-                Instant startsAt = instant(r[4]);
+                Instant startsAt = Times.instant(r[4]);
                 String body = "提醒：您报名的「" + r[2] + "」将于 " + NoticeTexts.when(startsAt, programme.zone())
                         + " 开始，地点：" + r[3] + "。";
                 notices.send(new Notice(new Recipient.Volunteer((UUID) r[0]), NoticeKind.ACTIVITY_REMINDER,
@@ -100,7 +101,7 @@ public class NoticeJobs {
                 ORDER BY p.id, m.volunteer_id LIMIT ?3""")
                 .setParameter(1, programme.zone().getId()).setParameter(2, before).setParameter(3, limit).getResultList();
         for (Object[] r : rows) {
-            LocalDate last = date(r[2]);
+            LocalDate last = Times.date(r[2]);
             long days = java.time.temporal.ChronoUnit.DAYS.between(last, today);
             String body = "您结对帮扶的家庭已有 " + days + " 天没有走访记录（自 " + last.getMonthValue() + "月"
                     + last.getDayOfMonth() + "日起），请尽快安排走访。";
@@ -148,19 +149,5 @@ public class NoticeJobs {
     private boolean lock(long key) {
         Object got = em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, key).getSingleResult();
         return Boolean.TRUE.equals(got);
-    }
-
-    private static Instant instant(Object o) {
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        return ((java.time.OffsetDateTime) o).toInstant();
-    }
-
-    private static LocalDate date(Object o) {
-        return o instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) o;
     }
 }

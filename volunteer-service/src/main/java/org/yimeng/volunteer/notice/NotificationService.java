@@ -18,6 +18,7 @@ import org.yimeng.kit.page.Cursor;
 import org.yimeng.model.Role;
 import org.yimeng.volunteer.config.BusinessClock;
 import org.yimeng.volunteer.me.CurrentVolunteer;
+import org.yimeng.volunteer.support.Times;
 
 /** The caller's own inbox and preferences: a volunteer's by record, anyone else's by token subject. */
 @RequestScoped
@@ -124,25 +125,9 @@ public class NotificationService {
     }
 
     private static NotificationResponse row(Object[] r, Instant now) {
-        Instant notBefore = instant(r[6]);
-        Instant readAt = instant(r[8]);
+        Instant notBefore = Times.instant(r[6]);
+        Instant readAt = Times.instant(r[8]);
         return new NotificationResponse((UUID) r[0], NoticeKind.valueOf((String) r[1]), (UUID) r[2], (String) r[3],
-                (String) r[4], (Boolean) r[5], notBefore, notBefore.isAfter(now), instant(r[7]), readAt, readAt != null);
-    }
-
-    private static Instant instant(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (o instanceof java.time.OffsetDateTime t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + o.getClass());
+                (String) r[4], (Boolean) r[5], notBefore, notBefore.isAfter(now), Times.instant(r[7]), readAt, readAt != null);
     }
 }

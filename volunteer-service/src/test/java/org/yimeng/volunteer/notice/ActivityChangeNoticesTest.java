@@ -6,23 +6,17 @@ import static org.yimeng.volunteer.Engagement.at;
 import static org.yimeng.volunteer.Fixtures.as;
 import static org.yimeng.volunteer.Fixtures.cityAdmin;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
-import org.yimeng.local.TestStack;
 import org.yimeng.model.event.NotificationRequested;
-import org.yimeng.model.event.Topics;
 import org.yimeng.volunteer.Engagement;
 import org.yimeng.volunteer.Fixtures;
 
@@ -155,27 +149,7 @@ class ActivityChangeNoticesTest {
     }
 
     private List<NotificationRequested> changedEvents(UUID activity, int expected) throws Exception {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", TestStack.kafkaBootstrapServers());
-        p.put("group.id", "change-reader-" + UUID.randomUUID());
-        p.put("auto.offset.reset", "earliest");
-        List<NotificationRequested> found = new java.util.ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.NOTIFICATIONS));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            long quietUntil = Long.MAX_VALUE;
-            while (System.nanoTime() < Math.min(deadline, quietUntil)) {
-                for (var r : consumer.poll(Duration.ofMillis(300))) {
-                    NotificationRequested e = mapper.readValue(r.value(), NotificationRequested.class);
-                    if (activity.equals(e.subjectId()) && "ACTIVITY_CHANGED".equals(e.kind())) {
-                        found.add(e);
-                        if (found.size() >= expected && quietUntil == Long.MAX_VALUE) {
-                            quietUntil = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-                        }
-                    }
-                }
-            }
-        }
-        return found;
+        return NotificationEvents.read(mapper, e -> activity.equals(e.subjectId()) && "ACTIVITY_CHANGED".equals(e.kind()),
+                expected);
     }
 }

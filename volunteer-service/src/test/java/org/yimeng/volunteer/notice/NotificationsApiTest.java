@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.yimeng.volunteer.Engagement.at;
 import static org.yimeng.volunteer.Fixtures.as;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -22,13 +20,10 @@ import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.yimeng.local.TestStack;
 import org.yimeng.model.event.NotificationRequested;
-import org.yimeng.model.event.Topics;
 import org.yimeng.volunteer.Engagement;
 import org.yimeng.volunteer.Fixtures;
 import org.yimeng.volunteer.config.BusinessClock;
@@ -210,29 +205,7 @@ class NotificationsApiTest {
         assertEquals(1, events.stream().filter(e -> e.subjectId().equals(subject)).count());
     }
 
-    /** Every NotificationRequested for the volunteer, read with an independent consumer: waits for {@code expected}, then 2 s more for duplicates. */
     private List<NotificationRequested> eventsFor(UUID volunteer, int expected) throws Exception {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", TestStack.kafkaBootstrapServers());
-        p.put("group.id", "notice-reader-" + UUID.randomUUID());
-        p.put("auto.offset.reset", "earliest");
-        List<NotificationRequested> found = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.NOTIFICATIONS));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            long quietUntil = Long.MAX_VALUE;
-            while (System.nanoTime() < Math.min(deadline, quietUntil)) {
-                for (var r : consumer.poll(Duration.ofMillis(300))) {
-                    if (!volunteer.toString().equals(r.key())) {
-                        continue;
-                    }
-                    found.add(mapper.readValue(r.value(), NotificationRequested.class));
-                    if (found.size() >= expected && quietUntil == Long.MAX_VALUE) {
-                        quietUntil = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-                    }
-                }
-            }
-        }
-        return found;
+        return NotificationEvents.read(mapper, e -> volunteer.equals(e.volunteerId()), expected);
     }
 }
