@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -95,7 +96,7 @@ public class ActivityChanges {
         a.capacity = capacity;
         a.version++;
         a.updatedAt = now;
-        Map<String, java.util.function.Supplier<ApiException>> clash = Map.of("activity_signup_no_overlap",
+        Map<String, Supplier<ApiException>> clash = Map.of("activity_signup_no_overlap",
                 () -> new ApiException(ErrorCode.OVERLAPPING_SIGNUP,
                         "A signed-up volunteer has another activity at the new time"));
         Constraints.flush(em, clash);

@@ -33,6 +33,7 @@ import org.yimeng.volunteer.notice.Notices;
 import org.yimeng.volunteer.notice.Recipient;
 import org.yimeng.volunteer.scope.Place;
 import org.yimeng.volunteer.scope.Scope;
+import org.yimeng.volunteer.support.Locks;
 import org.yimeng.volunteer.support.Times;
 
 /**
@@ -44,7 +45,7 @@ import org.yimeng.volunteer.support.Times;
 @Transactional
 public class CallOuts {
     static final int DEFAULT_WAVE = 5;
-    static final long WAVES_LOCK = 0x6e6f746963650004L;
+    static final String WAVES_LOCK = "job|call-out-waves";
 
     @Inject
     EntityManager em;
@@ -127,16 +128,10 @@ public class CallOuts {
     }
 
     public List<CallOutResponses.Mine> mine() {
-        UUID v = me.id();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT c.id FROM call_out_ask k JOIN call_out c ON c.id = k.call_out_id
-                WHERE k.volunteer_id = ?1 ORDER BY k.asked_at DESC LIMIT 100""").setParameter(1, v).getResultList();
-        List<CallOutResponses.Mine> out = new ArrayList<>();
-        for (Object id : rows) {
-            out.add(mine((UUID) (id instanceof Object[] arr ? arr[0] : id), v));
-        }
-        return out;
+        List<Object[]> rows = mineQuery("k.volunteer_id = :v ORDER BY k.asked_at DESC LIMIT 100").setParameter("v", me.id())
+                .getResultList();
+        return rows.stream().map(CallOuts::mine).toList();
     }
 
     /** Accepting signs me up: 409 ACTIVITY_FULL when the places went meanwhile, and then nothing is written. */
@@ -166,9 +161,7 @@ public class CallOuts {
 
     /** The job: for every open call-out whose awaited asks can no longer fill the places, the next wave. */
     public int sendNextWaves() {
-        Object got = em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, WAVES_LOCK)
-                .getSingleResult();
-        if (!Boolean.TRUE.equals(got)) {
+        if (!Locks.tryLock(em, WAVES_LOCK)) {
             return 0;
         }
         Instant now = clock.now();
@@ -246,12 +239,20 @@ public class CallOuts {
     }
 
     private CallOutResponses.Mine mine(UUID callOut, UUID volunteer) {
-        Object[] r = (Object[]) em.createNativeQuery("""
+        return mine((Object[]) mineQuery("k.call_out_id = :c AND k.volunteer_id = :v").setParameter("v", volunteer)
+                .setParameter("c", callOut).getSingleResult());
+    }
+
+    /** The volunteer's view of their asks, filtered by {@code where} (whose parameters the caller binds). */
+    private jakarta.persistence.Query mineQuery(String where) {
+        return em.createNativeQuery("""
                 SELECT c.id, a.id, a.title, a.place, a.starts_at, a.ends_at, k.wave, k.asked_at, k.answer, k.answered_at,
-                       a.status IN ('PLANNED', 'FUNDING_PENDING', 'FUNDED') AND a.starts_at > ?3
+                       a.status IN ('PLANNED', 'FUNDING_PENDING', 'FUNDED') AND a.starts_at > :now
                 FROM call_out_ask k JOIN call_out c ON c.id = k.call_out_id JOIN activity a ON a.id = c.activity_id
-                WHERE k.call_out_id = ?1 AND k.volunteer_id = ?2""").setParameter(1, callOut).setParameter(2, volunteer)
-                .setParameter(3, clock.now()).getSingleResult();
+                WHERE""" + " " + where).setParameter("now", clock.now());
+    }
+
+    private static CallOutResponses.Mine mine(Object[] r) {
         return new CallOutResponses.Mine((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], Times.instant(r[4]),
                 Times.instant(r[5]), ((Number) r[6]).intValue(), Times.instant(r[7]), (String) r[8], Times.instant(r[9]),
                 Boolean.TRUE.equals(r[10]));

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import org.yimeng.volunteer.config.BusinessClock;
 import org.yimeng.volunteer.config.ProgrammeConfig;
+import org.yimeng.volunteer.support.Locks;
 import org.yimeng.volunteer.support.Times;
 
 /**
@@ -23,9 +24,9 @@ import org.yimeng.volunteer.support.Times;
  */
 @ApplicationScoped
 public class NoticeJobs {
-    static final long REMINDERS_LOCK = 0x6e6f746963650001L;
-    static final long VISITS_LOCK = 0x6e6f746963650002L;
-    static final long NUDGE_LOCK = 0x6e6f746963650003L;
+    static final String REMINDERS_LOCK = "job|reminders";
+    static final String VISITS_LOCK = "job|visits-due";
+    static final String NUDGE_LOCK = "job|weekly-nudge";
 
     @Inject
     EntityManager em;
@@ -146,8 +147,7 @@ public class NoticeJobs {
         return rows.size();
     }
 
-    private boolean lock(long key) {
-        Object got = em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, key).getSingleResult();
-        return Boolean.TRUE.equals(got);
+    private boolean lock(String key) {
+        return Locks.tryLock(em, key);
     }
 }

@@ -22,4 +22,14 @@ public final class Locks {
                     .setParameter(1, "volunteer-service|" + key).getSingleResult();
         }
     }
+
+    /**
+     * The same lock without waiting, for work one replica at a time should do (a scheduled job): true when this
+     * transaction holds it now, false when another one does.
+     */
+    public static boolean tryLock(EntityManager em, String key) {
+        Object got = em.createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, "volunteer-service|" + key).getSingleResult();
+        return Boolean.TRUE.equals(got);
+    }
 }

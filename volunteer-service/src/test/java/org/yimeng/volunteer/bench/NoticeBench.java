@@ -60,7 +60,7 @@ class NoticeBench {
         Instant morning = Engagement.at(day, 10, 0);
         Instant afternoon = Engagement.at(day, 15, 0);
         long load = BenchData.load(new BenchData.County(COUNTY, TAG, 250, 1, 0, 100_000, "1399", false, false));
-        long t0 = System.currentTimeMillis();
+        long t0 = System.nanoTime();
         try (Connection c = TestStack.superuser(); Statement st = c.createStatement()) {
             c.setAutoCommit(false);
             st.execute("CREATE TEMP TABLE nv ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY v.id) - 1 AS n, v.id, "
@@ -77,7 +77,7 @@ class NoticeBench {
                     + "JOIN activity a ON a.id = na.id JOIN nv ON nv.n / 40 = na.a % 2500");
             c.commit();
         }
-        long signupsLoad = System.currentTimeMillis() - t0;
+        long signupsLoad = (System.nanoTime() - t0) / 1_000_000;
         BenchData.analyze();
         long signups = Fixtures.count("activity_signup s JOIN activity a ON a.id = s.activity_id WHERE a.title LIKE '提醒压测活动%'");
         assertEquals(200_000, signups);
