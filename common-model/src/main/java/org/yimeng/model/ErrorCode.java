@@ -92,7 +92,9 @@ public enum ErrorCode {
     ACTIVITY_ALREADY_COMPLETED(409, "Activity already completed"),
     NOT_AN_EMERGENCY(409, "Not an emergency activity"),
     CALL_OUT_ALREADY_ANSWERED(409, "Call-out already answered"),
-    CALL_OUT_CLOSED(409, "Call-out closed");
+    CALL_OUT_CLOSED(409, "Call-out closed"),
+    // public pages (issue 17)
+    RECEIPT_NOT_FOUND(404, "Receipt not found");
 
     private final int status;
     private final String title;

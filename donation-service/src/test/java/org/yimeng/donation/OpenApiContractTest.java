@@ -41,6 +41,9 @@ class OpenApiContractTest {
     @Inject
     LedgerService ledger;
 
+    @Inject
+    org.yimeng.donation.ledger.DigestService digests;
+
     /** A request that gets a real, non-empty 200 from the operation: path with query, and the role whose token to send. */
     private record Sample(String path, String role) {
     }
@@ -109,7 +112,8 @@ class OpenApiContractTest {
     private Map<String, Sample> samples() {
         UUID community = Fixtures.community(mapper, Fixtures.COUNTY);
         Fixtures.piggyBank(community);
-        Number sequence = Fixtures.donateTo(community, 1000).path("sequence");
+        io.restassured.response.Response first = Fixtures.donateTo(community, 1000);
+        Number sequence = first.path("sequence");
         String gift = Fixtures.donateTo(community, 70).path("entryId");
         as("FINANCE").body("{\"reason\":\"误录\"}").post("/api/v1/ledger/entries/" + gift + "/reversal").then()
                 .statusCode(201);
@@ -126,6 +130,9 @@ class OpenApiContractTest {
                 new Sample("/api/v1/ledger/export?fromSequence=" + sequence + "&toSequence=" + sequence, "AUDITOR"));
         s.put("GET /api/v1/ledger/verify", new Sample("/api/v1/ledger/verify", "AUDITOR"));
         s.put("GET /public/v1/communities/{id}/fund", new Sample("/public/v1/communities/" + community + "/fund", "AUDITOR"));
+        s.put("GET /public/v1/communities", new Sample("/public/v1/communities?countyCode=" + Fixtures.COUNTY, "AUDITOR"));
+        digests.digestNow();
+        s.put("GET /public/v1/receipts/{receiptNo}", new Sample("/public/v1/receipts/" + first.path("receiptNo"), "AUDITOR"));
         return s;
     }
 }

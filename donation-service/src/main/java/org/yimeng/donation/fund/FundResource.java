@@ -7,12 +7,15 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.yimeng.donation.site.CommunityDirectory;
+import org.yimeng.kit.page.Page;
 
 /** The public disclosure of each community's fund; no token needed. */
 @Path("/public/v1/communities")
@@ -21,6 +24,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class FundResource {
     @Inject
     FundService service;
+
+    @Inject
+    CommunityDirectory directory;
+
+    @GET
+    @PermitAll
+    @SecurityRequirements
+    @Operation(operationId = "listPublicCommunities", summary = "Communities with a fund, to find one's own",
+            description = "By county (countyCode) and a part of the name as typed (q), sorted by name; each with its "
+                    + "active piggy-banks and the page their QR code opens.")
+    public Page<CommunityDirectory.Listed> communities(@QueryParam("countyCode") String countyCode,
+            @QueryParam("q") String q, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        return directory.search(countyCode, q, cursor, limit);
+    }
 
     @GET
     @Path("/{id}/fund")

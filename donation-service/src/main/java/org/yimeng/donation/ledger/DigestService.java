@@ -32,7 +32,8 @@ import io.quarkus.runtime.StartupEvent;
  * Pins the chain's head: every {@code ledger.digest.interval} (and whenever {@code ledger.digest.every-entries} more
  * entries were appended) it stores (head sequence, head hash, at) in {@code ledger_digest} and publishes it as
  * {@link LedgerDigest} on ledger.digests.v1 through the outbox. Auditors who keep the published digests can prove
- * that history up to each one was not rewritten, even by someone who recomputed every later hash.
+ * that history up to each one was not rewritten, even by someone who recomputed every later hash. Each digest also
+ * roots the Merkle tree of its period ({@link DigestTrees}), the anchor of a donor's gift proof.
  */
 @ApplicationScoped
 public class DigestService {
@@ -44,6 +45,9 @@ public class DigestService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    DigestTrees trees;
 
     @ConfigProperty(name = "ledger.digest.interval", defaultValue = "PT5M")
     Duration interval;
@@ -111,10 +115,12 @@ public class DigestService {
                 if (sequence == 0) {
                     return Optional.<Digest>empty();
                 }
+                long previous;
                 try (PreparedStatement ps = c.prepareStatement("SELECT max(head_sequence) FROM ledger_digest");
                         ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    if (rs.getLong(1) >= sequence) {
+                    previous = rs.getLong(1);
+                    if (previous >= sequence) {
                         return Optional.<Digest>empty();
                     }
                 }
@@ -126,7 +132,10 @@ public class DigestService {
                     ps.setString(3, ChainHash.instant(at));
                     ps.executeUpdate();
                 }
-                outbox.publish(Topics.DIGESTS, LedgerDigest.of(sequence, hash, at));
+                // the period's Merkle tree, in the same transaction: a digest is never stored without its root
+                DigestTrees.Tree tree = trees.build(c, previous + 1, sequence);
+                outbox.publish(Topics.DIGESTS,
+                        LedgerDigest.of(sequence, hash, at, previous + 1, MerkleTree.hex(tree.root())));
                 lastDigested.set(sequence);
                 return Optional.of(new Digest(sequence, hash, at));
             } catch (SQLException e) {
