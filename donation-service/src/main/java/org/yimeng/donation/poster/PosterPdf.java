@@ -124,10 +124,11 @@ public final class PosterPdf {
 
     /**
      * The text as STSong-Light can show it: GB 2312's middle dot is U+30FB in Adobe-GB1's Unicode map, so the
-     * interpunct Chinese text uses (U+00B7, as in 爱扑满 · 社区) is drawn as that glyph rather than as nothing.
+     * interpunct Chinese text uses (U+00B7, as in 爱扑满 · 社区) is drawn as that glyph rather than as nothing; the
+     * full-width glyph brings its own spacing, so the spaces around it go.
      */
     static String forSong(String text) {
-        return text.replace('\u00B7', '\u30FB');
+        return text.replace(" \u00B7 ", "\u30FB").replace('\u00B7', '\u30FB');
     }
 
     private static float x(double mm) {

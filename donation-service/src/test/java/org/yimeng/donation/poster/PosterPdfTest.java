@@ -20,8 +20,10 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.font.PDVectorFont;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,8 +44,12 @@ class PosterPdfTest {
         return s.replaceAll("\\s+", "");
     }
 
-    /** The page rendered as a phone camera would see a print of it, written to target/screenshots/. */
+    /**
+     * The page rendered as a phone camera would see a print of it, the Chinese in the CJK font a reader substitutes
+     * ({@link ReaderFonts}), written to target/screenshots/.
+     */
     static BufferedImage render(PDDocument doc, String name) throws IOException {
+        ReaderFonts.install();
         BufferedImage img = new PDFRenderer(doc).renderImageWithDPI(0, 150);
         Path file = Path.of("target/screenshots/" + name);
         Files.createDirectories(file.getParent());
@@ -95,6 +101,32 @@ class PosterPdfTest {
             assertEquals("Adobe", ((PDType0Font) song).getDescendantFont().getCIDSystemInfo().getRegistry());
             assertEquals("GB1", ((PDType0Font) song).getDescendantFont().getCIDSystemInfo().getOrdering());
             assertNull(song.getFontDescriptor().getFontFile2());
+        }
+    }
+
+    @Test
+    void everyDrawnCharacterHasAGlyphWhenAReaderSubstitutesItsCjkFont() throws IOException {
+        ReaderFonts.install();
+        byte[] pdf = PosterPdf.of(PosterLayout.of(Samples.facts("兰山区金雀山街道沂蒙社区")));
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            List<String> missing = new ArrayList<>();
+            int[] drawn = {0};
+            PDFTextStripper glyphs = new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<TextPosition> positions) throws IOException {
+                    for (TextPosition p : positions) {
+                        for (int code : p.getCharacterCodes()) {
+                            drawn[0]++;
+                            if (!(p.getFont() instanceof PDVectorFont v) || !v.hasGlyph(code)) {
+                                missing.add(p.getUnicode() + " (" + p.getFont().getName() + ")");
+                            }
+                        }
+                    }
+                }
+            };
+            glyphs.getText(doc);
+            assertTrue(drawn[0] > 300, drawn[0] + " characters");
+            assertEquals(List.of(), missing, "characters without a glyph");
         }
     }
 
