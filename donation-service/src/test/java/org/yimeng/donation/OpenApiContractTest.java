@@ -129,6 +129,9 @@ class OpenApiContractTest {
         s.put("GET /api/v1/ledger/export",
                 new Sample("/api/v1/ledger/export?fromSequence=" + sequence + "&toSequence=" + sequence, "AUDITOR"));
         s.put("GET /api/v1/ledger/verify", new Sample("/api/v1/ledger/verify", "AUDITOR"));
+        String box = as("CITY_ADMIN").body(Map.of("communityId", community, "label", "契约爱扑满", "place", "社区服务中心"))
+                .post("/api/v1/piggy-banks").then().statusCode(201).extract().path("id");
+        s.put("GET /api/v1/piggy-banks/{id}/poster", new Sample("/api/v1/piggy-banks/" + box + "/poster", "COLLECTOR"));
         s.put("GET /public/v1/communities/{id}/fund", new Sample("/public/v1/communities/" + community + "/fund", "AUDITOR"));
         s.put("GET /public/v1/communities", new Sample("/public/v1/communities?countyCode=" + Fixtures.COUNTY, "AUDITOR"));
         digests.digestNow();

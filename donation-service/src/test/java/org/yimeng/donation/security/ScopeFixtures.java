@@ -45,6 +45,9 @@ final class ScopeFixtures {
         String piggyBankToRetire = as("CITY_ADMIN")
                 .body(Map.of("communityId", community, "label", "矩阵爱扑满", "place", "村口")).post("/api/v1/piggy-banks")
                 .then().statusCode(201).extract().path("id");
+        String piggyBankForPoster = as("CITY_ADMIN")
+                .body(Map.of("communityId", community, "label", "海报爱扑满", "place", "党群服务中心")).post("/api/v1/piggy-banks")
+                .then().statusCode(201).extract().path("id");
         Response donation = Fixtures.donateTo(community, 500);
         Response withDonor = Fixtures.donate(UUID.randomUUID().toString(), "{\"communityId\":\"" + community
                 + "\",\"amountFen\":100,\"channel\":\"CASH\",\"donorName\":\"张三\",\"donorPhone\":\"13800138000\"}");
@@ -57,6 +60,7 @@ final class ScopeFixtures {
         vars.put("otherCommunity", otherCommunity.toString());
         vars.put("piggyBank", piggyBank);
         vars.put("piggyBankToRetire", piggyBankToRetire);
+        vars.put("piggyBankForPoster", piggyBankForPoster);
         vars.put("entry", donation.path("entryId"));
         vars.put("sequence", Long.toString(donation.<Number>path("sequence").longValue()));
         vars.put("entryWithDonor", withDonor.path("entryId"));

@@ -208,8 +208,8 @@ public final class Browser implements AutoCloseable {
         }
         try (Stream<Path> files = Files.walk(profile)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp dir
+        } catch (IOException | java.io.UncheckedIOException ignored) {
+            // a temp dir; Chromium's helper processes may still be removing their own files while the walk runs
         }
     }
 
