@@ -51,6 +51,9 @@
   }
   window.verifyReceipt = verifyReceipt;
 
+  const beijing = (utc) => new Date(utc).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false,
+    year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+
   async function checkOnPage() {
     const block = document.getElementById("proof");
     const out = document.getElementById("verify-result");
@@ -64,7 +67,7 @@
     const r = JSON.parse(block.textContent);
     if (result.ok) {
       out.textContent = "✓ 已在您的浏览器中核验：这笔捐款在公开账本中，账本序号 " + r.sequence + "，属于截至序号 "
-        + r.proof.digest.headSequence + " 的摘要（" + r.proof.digest.at.slice(0, 16).replace("T", " ") + " UTC 公布）。";
+        + r.proof.digest.headSequence + " 的摘要（北京时间 " + beijing(r.proof.digest.at) + " 公布）。";
       out.dataset.state = "ok";
       const root = document.getElementById("proof-root");
       if (root) root.textContent = "摘要的默克尔根：" + r.proof.root + "；链头哈希：" + r.proof.digest.headHash;

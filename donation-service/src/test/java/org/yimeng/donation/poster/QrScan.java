@@ -15,11 +15,11 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 
 /** Reads a QR code off a whole page image as a phone's scanner would: ZXing's decoder, not our encoder's matrix. */
-final class QrScan {
+public final class QrScan {
     private QrScan() {
     }
 
-    static String png(byte[] png) {
+    public static String png(byte[] png) {
         try {
             return image(ImageIO.read(new ByteArrayInputStream(png)));
         } catch (IOException e) {
