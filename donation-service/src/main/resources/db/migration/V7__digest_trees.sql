@@ -37,3 +37,6 @@ BEGIN
     END IF;
 END
 $$;
+
+-- The piggy-bank page lists a box's openings (its CASH donations): found by box, not by scanning every donation.
+CREATE INDEX donation_cash_piggy_bank ON donation (piggy_bank_id) WHERE channel = 'CASH';

@@ -176,6 +176,8 @@ class LedgerVolumeBench {
         row(small("GET /public/v1/communities/{median}/fund (no token)", "/public/v1/communities/" + typical + "/fund",
                 "application/json", false), year.countBefore(typical, null), false);
 
+        publicDoor(big, year.codes[0][0], year.countBefore(big, null));
+
         crossCheck(big, y);
 
         Result ndjson = chain("GET /api/v1/ledger/export (NDJSON, whole chain)", "/api/v1/ledger/export",
@@ -187,6 +189,7 @@ class LedgerVolumeBench {
         assertEquals(ENTRIES + 1, csv.lines);
         row(csv, ENTRIES, true);
         md.append("\nLoad average at the end: ").append(loadAverage()).append(".\n\n");
+        md.append(publicNotes);
 
         long[] live = liveHeapDuringExport();
         md.append("Memory (the service runs in the test JVM, -Xmx1g): heap in use peaked at ")
@@ -399,6 +402,67 @@ class LedgerVolumeBench {
     }
 
     /** Superuser look-ups in this bench's database. */
+    /**
+     * The public door on the largest fund (issue 17): its piggy-bank page (the first view counts the fund's history,
+     * later ones read only what is new), and gift proofs of its receipts, first in a digest period that has no stored
+     * tree yet (the loader writes digests as pre-V7 replicas did, so the first proof builds the period's tree) and again.
+     */
+    private void publicDoor(UUID big, String code, long fundEntries) throws Exception {
+        String page = "/p/" + code;
+        long start = System.nanoTime();
+        long[] first = get(page, "text/html", false, null);
+        double coldMs = (System.nanoTime() - start) / 1e6;
+        for (int i = 0; i < 50; i++) {
+            get(page, "text/html", false, null);
+        }
+        int pageRuns = Integer.getInteger("bench.volume.page-runs", 1000);
+        Result pageViews = timed("GET /p/{code}, largest fund (HTML, no token), " + fmt(pageRuns) + " views", page,
+                "text/html", false, pageRuns);
+        row(pageViews, fundEntries, false);
+        List<String> receipts = new ArrayList<>();
+        try (Connection c = TestStack.superuser(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT d.receipt_no FROM ledger_entry e JOIN donation d ON d.entry_id = "
+                        + "e.entry_id WHERE e.community_id = '" + big + "' AND e.type = 'DONATION' AND e.sequence % 41 = 0 "
+                        + "ORDER BY e.sequence LIMIT 200")) {
+            while (rs.next()) {
+                receipts.add(rs.getString(1));
+            }
+        }
+        Result cold = proofs("GET /public/v1/receipts/{no}, first proof of its digest period (builds the tree)", receipts);
+        row(cold, 10_000, false);
+        Result warm = proofs("GET /public/v1/receipts/{no}, the same receipts again", receipts);
+        row(warm, 10_000, false);
+        publicNotes.append("The page's first view (counting the largest fund's ").append(fmt(fundEntries))
+                .append(" entries) took ").append(ms(coldMs)).append(" ms for ").append(fmt(first[0]))
+                .append(" bytes; over the ").append(fmt(pageRuns)).append(" timed views p99 ")
+                .append(ms(p(pageViews.nanos, 99) / 1e6)).append(" ms. Gift proofs over ").append(receipts.size())
+                .append(" receipts of that fund: first in their period p99 ").append(ms(p(cold.nanos, 99) / 1e6))
+                .append(" ms, again p99 ").append(ms(p(warm.nanos, 99) / 1e6)).append(" ms; the largest answer ")
+                .append(fmt(maxProofBytes)).append(" bytes.\n\n");
+    }
+
+    private final StringBuilder publicNotes = new StringBuilder();
+    private long maxProofBytes;
+
+    private Result proofs(String label, List<String> receipts) throws Exception {
+        Result r = new Result();
+        r.label = label;
+        r.nanos = new long[receipts.size()];
+        for (int i = 0; i < receipts.size(); i++) {
+            long start = System.nanoTime();
+            Result body = new Result();
+            long[] counted = get("/public/v1/receipts/" + receipts.get(i), "application/json", false, body);
+            r.nanos[i] = System.nanoTime() - start;
+            if (!body.body.contains("\"proofStatus\":\"INCLUDED\"")) {
+                throw new IllegalStateException("no proof for " + receipts.get(i) + ": " + body.body);
+            }
+            r.bytes = Math.max(r.bytes, counted[0]);
+            maxProofBytes = Math.max(maxProofBytes, counted[0]);
+        }
+        Arrays.sort(r.nanos);
+        return r;
+    }
+
     private static final class Db {
         static long number(String sql) throws SQLException {
             try (Connection c = TestStack.superuser(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
