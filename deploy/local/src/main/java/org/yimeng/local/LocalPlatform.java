@@ -177,6 +177,11 @@ public final class LocalPlatform implements AutoCloseable {
                 "-Dkafka.bootstrap.servers=" + kafkaBootstrapServers(),
                 "-Dmp.jwt.verify.publickey.location=" + keys().publicKeyFile().toUri(),
                 "-Dmp.jwt.verify.issuer=" + Tokens.ISSUER));
+        if ("donation-service".equals(name) && System.getenv("PUBLIC_BASE_URL") == null) {
+            // the piggy-bank pages and the posters' QR codes point at this run's own donation-service
+            String where = host.equals("0.0.0.0") || host.equals("127.0.0.1") ? "localhost" : host;
+            cmd.add("-Dpublic.base-url=http://" + where + ":" + s.port());
+        }
         cmd.addAll(extraJvmArgs);
         cmd.addAll(List.of("-jar", jar.toString()));
         return cmd;
