@@ -55,6 +55,10 @@ public class DigestService {
     @ConfigProperty(name = "ledger.digest.every-entries", defaultValue = "10000")
     long everyEntries;
 
+    /** Build, at start-up, the Merkle trees that digests stored before gift proofs lack (DigestTrees#backfill). */
+    @ConfigProperty(name = "ledger.digest.backfill-trees", defaultValue = "true")
+    boolean backfillTrees;
+
     private ScheduledExecutorService timer;
     private final AtomicLong lastDigested = new AtomicLong(-1);
 
@@ -68,6 +72,18 @@ public class DigestService {
             t.setDaemon(true);
             return t;
         });
+        if (backfillTrees) {
+            timer.execute(() -> {
+                try {
+                    int built = trees.backfill();
+                    if (built > 0) {
+                        LOG.infof("ledger digest: built the Merkle trees of %d older digests", built);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warnf("ledger digest trees: %s", e.toString());
+                }
+            });
+        }
         long millis = interval.toMillis();
         timer.scheduleWithFixedDelay(this::safeDigest, millis, millis, TimeUnit.MILLISECONDS);
     }

@@ -168,6 +168,30 @@ public class DigestTrees {
         }
     }
 
+    /**
+     * Builds the trees that digests stored before V7 lack, oldest first, one transaction each, so that no donor's
+     * look-up pays for building one; answers how many were built. Safe beside other replicas (a tree already written
+     * is kept: ON CONFLICT DO NOTHING).
+     */
+    public int backfill() {
+        List<Long> missing = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT d.head_sequence FROM ledger_digest d "
+                        + "LEFT JOIN ledger_digest_tree t ON t.head_sequence = d.head_sequence "
+                        + "WHERE t.head_sequence IS NULL ORDER BY d.head_sequence");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                missing.add(rs.getLong(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("digest trees to build", e);
+        }
+        for (long head : missing) {
+            trees.put(head, buildOld(head));
+        }
+        return missing.size();
+    }
+
     /** The tree of a digest stored before trees were (or whose tree another replica is writing right now). */
     private Tree buildOld(long head) {
         return QuarkusTransaction.requiringNew().call(() -> {

@@ -40,6 +40,9 @@ class PublicPagesTest {
     @Inject
     DigestService digests;
 
+    @Inject
+    org.yimeng.donation.ledger.DigestTrees trees;
+
     @Test
     void aResidentFindsTheirCommunityByCountyAndAPartOfItsNameWithTheBoxesPages() {
         UUID community = Fixtures.community(mapper, "371399");
@@ -121,6 +124,28 @@ class PublicPagesTest {
         assertTrue(MerkleTree.verify(sequence - (previous + 1), head - previous, MerkleTree.leafHashOfHex(r.getString("hash")),
                 r.getList("proof.path", String.class).stream().map(MerkleTree::unhex).toList(),
                 MerkleTree.unhex(r.getString("proof.root"))));
+    }
+
+    @Test
+    void theBackfillBuildsTheTreesOfOlderDigestsWithTheRootTheEntriesGive() {
+        UUID community = Fixtures.community(mapper, Fixtures.COUNTY);
+        digests.digestNow();
+        long from = Fixtures.number("SELECT sequence FROM chain_head") + 1;
+        for (int i = 0; i < 3; i++) {
+            Fixtures.donateTo(community, 10 + i);
+        }
+        Fixtures.number("INSERT INTO ledger_digest (head_sequence, head_hash, at) SELECT sequence, hash, now() "
+                + "FROM chain_head RETURNING head_sequence");
+        long head = Fixtures.number("SELECT max(head_sequence) FROM ledger_digest");
+        assertTrue(trees.backfill() >= 1);
+        assertEquals(0, trees.backfill(), "nothing left to build");
+        List<byte[]> leaves = new java.util.ArrayList<>();
+        for (long s = from; s <= head; s++) {
+            leaves.add(MerkleTree.leafHashOfHex(Fixtures.text("SELECT hash FROM ledger_entry WHERE sequence = " + s)));
+        }
+        assertEquals(MerkleTree.hex(MerkleTree.root(leaves)),
+                Fixtures.text("SELECT root FROM ledger_digest_tree WHERE head_sequence = " + head));
+        assertEquals(from, Fixtures.number("SELECT from_sequence FROM ledger_digest_tree WHERE head_sequence = " + head));
     }
 
     @Test
