@@ -89,7 +89,7 @@
     container.replaceChildren();
     const width = Math.max(280, Math.floor(container.clientWidth || 600));
     const labelW = width >= 640 ? 140 : 0; // wide: labels beside the bars; phone: above them
-    const numberW = 96;
+    const numberW = 132; // room for "12 / 目标 34" or "33.33%（123/369）"
     const barH = 14;
     const barArea = width - labelW - numberW - 8;
     const perRow = (labelW ? 0 : 18) + rows.reduce((m, r) => Math.max(m, r.bars.length), 1) * (barH + 3) + 10;
@@ -115,7 +115,7 @@
           'data-series': b.name, 'data-value': String(b.value) });
         rect.appendChild(svgEl('title', {}, `${r.label} ${b.name}：${b.text}`));
         g.appendChild(rect);
-        g.appendChild(svgEl('text', { x: labelW + w + 4, y: by + barH - 2 }, b.text));
+        g.appendChild(svgEl('text', { x: labelW + barArea + 6, y: by + barH - 2 }, b.text)); // after the track
       });
       if (r.marker) {
         const mx = labelW + scale(r.marker.value);

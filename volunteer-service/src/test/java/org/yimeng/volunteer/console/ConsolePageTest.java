@@ -144,9 +144,16 @@ class ConsolePageTest {
                 valueAndText[1], what + " as shown");
     }
 
-    private static String bar(Browser.Tab tab, String chart, String row, String series) {
-        return tab.eval("(document.querySelector('#" + chart + " g[data-row=\"" + row + "\"] rect[data-series=\"" + series
-                + "\"]') || {dataset: {value: 'missing'}}).dataset.value");
+    /** Every bar of every chart in one round trip: "chart row series" → the bar's data-value. */
+    private static Map<String, String> bars(Browser.Tab tab) {
+        try {
+            return JSON.readValue(tab.eval("JSON.stringify(Object.fromEntries([...document.querySelectorAll("
+                    + "'.chart g[data-row] rect[data-series]')].map(r => [r.closest('.chart').id + ' ' "
+                    + "+ r.parentNode.dataset.row + ' ' + r.dataset.series, r.dataset.value])))"), new TypeReference<>() {
+                    });
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The overview's figures against the API's total for the same scope. */
@@ -182,6 +189,7 @@ class ConsolePageTest {
                 JsonPath city = as(token).get("/api/v1/progress").then().statusCode(200).extract().jsonPath();
                 assertSummary(tab, city);
                 Map<String, Map<String, String>> counties = rows(tab, "#county-table");
+                Map<String, String> bars = bars(tab);
                 List<Map<String, Object>> apiRows = city.getList("rows");
                 assertEquals(apiRows.stream().map(r -> (String) r.get("countyCode")).toList(), new ArrayList<>(counties.keySet()));
                 for (Map<String, Object> r : apiRows) {
@@ -192,17 +200,16 @@ class ConsolePageTest {
                         assertCount(r.get(f), shown.get(f), code + " " + f);
                     }
                     assertRatio(r.get("weeklyGoalRatio"), shown.get("weeklyGoalRatio"), code + " weeklyGoalRatio");
-                    assertEquals(String.valueOf(r.get("pilots")), bar(tab, "pilot-chart", code, "pilots"), code + " bar");
-                    assertEquals(String.valueOf(r.get("targetPilots")), bar(tab, "pilot-chart", code, "target"),
+                    assertEquals(String.valueOf(r.get("pilots")), bars.get("pilot-chart " + code + " pilots"), code + " bar");
+                    assertEquals(String.valueOf(r.get("targetPilots")), bars.get("pilot-chart " + code + " target"),
                             code + " target marker");
                     assertEquals(0, new BigDecimal(String.valueOf(r.get("weeklyGoalRatio")))
-                            .compareTo(new BigDecimal(bar(tab, "weekly-chart", code, "weeklyGoalRatio"))), code);
+                            .compareTo(new BigDecimal(bars.get("weekly-chart " + code + " weeklyGoalRatio"))), code);
                 }
                 Map<String, Object> ours = apiRows.stream().filter(r -> COUNTY.equals(r.get("countyCode"))).findFirst()
                         .orElseThrow();
                 assertTrue(((Number) ours.get("pilots")).longValue() >= 1, "the seeded pilot counts");
-                assertEquals(String.valueOf(city.getLong("total.wishesClaimed")), bar(tab, "wish-chart",
-                        "wishesClaimed", "wishesClaimed"));
+                assertEquals(String.valueOf(city.getLong("total.wishesClaimed")), bars.get("wish-chart wishesClaimed wishesClaimed"));
                 tab.screenshot(Path.of("target/screenshots/console-city-" + width + ".png"));
                 assertNoAccessibilityProblems(tab, "city view at " + width);
 
@@ -214,6 +221,7 @@ class ConsolePageTest {
                         .statusCode(200).extract().jsonPath();
                 assertSummary(tab, county);
                 Map<String, Map<String, String>> communities = rows(tab, "#community-table");
+                bars = bars(tab);
                 List<Map<String, Object>> apiCommunities = county.getList("communities");
                 assertEquals(apiCommunities.stream().map(c -> (String) c.get("communityId")).toList(),
                         new ArrayList<>(communities.keySet()));
@@ -227,8 +235,7 @@ class ConsolePageTest {
                     }
                     assertRatio(c.get("coverageRatio"), shown.get("coverageRatio"), "coverage");
                     assertRatio(c.get("weeklyGoalRatio"), shown.get("weeklyGoalRatio"), "weekly goal");
-                    assertEquals(String.valueOf(c.get("paired")), bar(tab, "community-chart",
-                            (String) c.get("communityId"), "paired"));
+                    assertEquals(String.valueOf(c.get("paired")), bars.get("community-chart " + c.get("communityId") + " paired"));
                 }
                 Map<String, String> pilot = communities.get(s.pilot());
                 assertEquals("3|3", pilot.get("households"));
@@ -238,7 +245,7 @@ class ConsolePageTest {
                 assertEquals("1|1", pilot.get("wishesOpen"));
                 assertEquals("1|1", pilot.get("wishesClaimed"));
                 for (String status : List.of("wishesOpen", "wishesClaimed", "wishesFulfilled", "wishesCancelled")) {
-                    assertEquals(String.valueOf(county.getLong("total." + status)), bar(tab, "wish-chart", status, status));
+                    assertEquals(String.valueOf(county.getLong("total." + status)), bars.get("wish-chart " + status + " " + status));
                 }
 
                 // unpaired households per grid, as /api/v1/coverage counts them
