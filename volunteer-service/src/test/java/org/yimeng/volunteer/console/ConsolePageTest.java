@@ -319,7 +319,7 @@ class ConsolePageTest {
         try (Browser.Tab tab = browser.open(url("#token=" + token + "&county=" + COUNTY), 375, 900, true)) {
             tab.waitFor("document.body.dataset.loaded === 'city'");
             assertEquals(List.of(OTHER_COUNTY), new ArrayList<>(rows(tab, "#county-table").keySet()));
-            assertEquals("true", tab.eval("document.getElementById('county-picker').hidden"));
+            assertEquals("none", tab.eval("getComputedStyle(document.getElementById('county-picker')).display"));
             String text = tab.eval("document.body.innerText");
             assertFalse(text.contains("兰陵县"), "another county's name");
             assertFalse(text.contains(s.pilotName()) || text.contains(s.secondName()), "another county's communities");
@@ -341,7 +341,9 @@ class ConsolePageTest {
                 tab.waitFor("!document.getElementById('signin').hidden");
                 String text = tab.eval("document.getElementById('signin').innerText");
                 assertTrue(text.contains("请先登录") && text.contains("./platform token CITY_ADMIN"), text);
-                assertEquals("true", tab.eval("document.getElementById('content').hidden"));
+                assertEquals("none", tab.eval("getComputedStyle(document.getElementById('content')).display"));
+                assertEquals("none", tab.eval("getComputedStyle(document.getElementById('actions')).display"),
+                        "no buttons without a token");
                 assertEquals("null", tab.eval("String(sessionStorage.getItem('yimeng.console.token'))"));
                 assertFalse(tab.eval("location.href").contains("token="));
                 if (fragment.isEmpty()) {
@@ -349,6 +351,10 @@ class ConsolePageTest {
                     assertNoAccessibilityProblems(tab, "sign-in message");
                 }
             }
+        }
+        try (Browser.Tab tab = browser.open(url("#token=" + TestStack.token("FINANCE")), 375, 800, true)) {
+            tab.waitFor("document.getElementById('status').textContent.includes('县区管理员和市级管理员')");
+            assertEquals("none", tab.eval("getComputedStyle(document.getElementById('content')).display"));
         }
         // the server's own answer to an expired token, which a token the page cannot judge by its expiry meets
         given().auth().oauth2(TestStack.expiredToken("CITY_ADMIN")).get("/api/v1/progress").then().statusCode(401);
