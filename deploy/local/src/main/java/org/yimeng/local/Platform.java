@@ -113,7 +113,18 @@ public final class Platform {
         examples.forEach((role, scope) -> b.append(String.format("  %-13s %s%s%n", role,
                 scope.isEmpty() ? "" : scope + " ", tokens.mint(role, scope))));
         b.append("  (COMMUNITY_ADMIN, GRID_WORKER and VOLUNTEER carry ids: ./platform token COMMUNITY_ADMIN community=<id>)\n");
+        // the county dashboard signs in with a token in the URL fragment, which the browser never sends to a server
+        String console = consoleUrl(platform.baseUrl("volunteer-service"));
+        b.append("\nCounty dashboard (县区推进看板), signed in as CITY_ADMIN:\n  ").append(console)
+                .append(tokens.mint("CITY_ADMIN", Map.of())).append('\n');
+        b.append("  as COUNTY_ADMIN of 371302: ").append(console)
+                .append(tokens.mint("COUNTY_ADMIN", Map.of("county", "371302"))).append('\n');
         System.out.println(b);
+    }
+
+    /** The dashboard's sign-in link up to the token: {@code http://localhost:8080/console/#token=}. */
+    static String consoleUrl(String volunteerBaseUrl) {
+        return volunteerBaseUrl.replace("://" + LocalPlatform.LOOPBACK + ":", "://localhost:") + "/console/#token=";
     }
 
     private static void say(String line) {
