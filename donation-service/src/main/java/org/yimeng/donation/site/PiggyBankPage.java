@@ -91,7 +91,7 @@ public class PiggyBankPage {
 
     @GET
     @Path("/{code}")
-    @Produces(MediaType.TEXT_HTML)
+    @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
     @PermitAll
     @SecurityRequirements
     @Operation(operationId = "piggyBankPage", summary = "The piggy-bank's public page (HTML, zh-CN)",
@@ -104,7 +104,7 @@ public class PiggyBankPage {
         Optional<PiggyBank> box = code == null || code.length() > 64 ? Optional.empty()
                 : PiggyBank.<PiggyBank>find("code", code).firstResultOptional();
         if (box.isEmpty()) {
-            return html(Response.status(404).entity(Templates.missing(code == null ? "" : code)), 300);
+            return html(Response.status(404).entity(Templates.missing(code == null ? "" : code).render()), 300);
         }
         PiggyBank b = box.get();
         Community community = communities.find(b.communityId).orElse(null);
@@ -149,7 +149,7 @@ public class PiggyBankPage {
                 Yuan.format(f.spentFen()), f.disbursementCount(), Yuan.format(f.correctionsFen()),
                 f.correctionsFen() != 0, Yuan.format(f.balanceFen()), asOf, spending, openings, organisation, b.code,
                 asked, receipt, proofJson);
-        Response.ResponseBuilder ok = Response.ok(Templates.page(view));
+        Response.ResponseBuilder ok = Response.ok(Templates.page(view).render());
         if (asked == null) {
             ok.tag(tag);
         }

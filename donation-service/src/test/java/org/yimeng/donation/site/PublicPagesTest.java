@@ -169,6 +169,7 @@ class PublicPagesTest {
                 + "e.entry_id = d.entry_id WHERE e.community_id = '" + community + "'") == 1);
         Response page = given().accept("text/html").get("/p/" + code);
         page.then().statusCode(200).contentType(containsString("text/html"))
+                .header("Content-Type", org.hamcrest.Matchers.containsStringIgnoringCase("charset=utf-8"))
                 .header("Content-Security-Policy", containsString("script-src 'self'"))
                 .header("Cache-Control", containsString("public"));
         String html = page.asString();
