@@ -16,9 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.yimeng.donation.community.CommunityRegistry;
-import org.yimeng.donation.ledger.Account;
 import org.yimeng.donation.ledger.ChainHash;
 import org.yimeng.donation.ledger.ProgrammeZone;
+import org.yimeng.donation.site.PublicFunds;
 import org.yimeng.kit.error.ApiException;
 
 /** Builds the public fund report from the ledger alone: the donor table is never read. */
@@ -35,45 +35,16 @@ public class FundService {
     @Inject
     ProgrammeZone programmeZone;
 
+    @Inject
+    PublicFunds funds;
+
     public FundReport report(UUID communityId) {
         registry.find(communityId).orElseThrow(() -> ApiException.notFound("Community", communityId));
         Instant asOf = ChainHash.truncate(Instant.now());
         try (Connection c = dataSource.getConnection()) {
-            long donated;
-            long count;
-            long spent;
-            long corrections;
-            // One meaning of in and out everywhere (api.md "Settled details", docs/donation-service.md): donations,
-            // disbursements, and the reversals on a line of their own, signed as they move the fund (a reversed
-            // donation takes money out of it, a reversed disbursement puts it back). One index-only pass over
-            // ledger_entry_community_occurred_cover (type, amount and credit account are in it).
-            String fund = Account.fund(communityId).format();
-            try (PreparedStatement ps = c.prepareStatement("SELECT "
-                    + "coalesce(sum(amount_fen) FILTER (WHERE type = 'DONATION'), 0), "
-                    + "count(*) FILTER (WHERE type = 'DONATION'), "
-                    + "coalesce(sum(amount_fen) FILTER (WHERE type = 'DISBURSEMENT'), 0), "
-                    + "coalesce(sum(CASE WHEN credit_account = ? THEN amount_fen ELSE -amount_fen END) "
-                    + "FILTER (WHERE type = 'REVERSAL'), 0) "
-                    + "FROM ledger_entry WHERE community_id = ?")) {
-                ps.setString(1, fund);
-                ps.setObject(2, communityId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    donated = rs.getLong(1);
-                    count = rs.getLong(2);
-                    spent = rs.getLong(3);
-                    corrections = rs.getLong(4);
-                }
-            }
-            long balance = 0;
-            try (PreparedStatement ps = c.prepareStatement("SELECT balance_fen FROM account_balance WHERE account = ?")) {
-                ps.setString(1, fund);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        balance = rs.getLong(1);
-                    }
-                }
-            }
+            // the totals are the piggy-bank page's (PublicFunds, kept up to date entry by entry): one meaning of in and
+            // out everywhere (api.md "Settled details"), and the same figures on the page and in this report
+            PublicFunds.Figures f = funds.of(communityId);
             List<FundReport.Spending> spending = new ArrayList<>();
             // every disbursement is listed (a reversed one flagged), so the list adds up to spentFen; found in the index (a few in a hundred of its entries), then read
             try (PreparedStatement ps = c.prepareStatement("WITH paid AS MATERIALIZED (SELECT sequence FROM ledger_entry "
@@ -91,7 +62,8 @@ public class FundService {
                     }
                 }
             }
-            return new FundReport(communityId, donated, count, spent, corrections, balance, spending,
+            return new FundReport(communityId, f.donatedFen(), f.donationCount(), f.spentFen(), f.correctionsFen(),
+                    f.balanceFen(), spending,
                     ChainHash.instant(asOf));
         } catch (SQLException e) {
             throw new IllegalStateException("fund report", e);
